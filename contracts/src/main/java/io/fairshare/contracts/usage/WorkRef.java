@@ -1,0 +1,11 @@
+package io.fairshare.contracts.usage;
+
+import io.fairshare.contracts.identifiers.WorkId;
+import java.util.List;
+
+/** The work an event used: one or more normalised identifiers, and the platform's title if given. */
+public record WorkRef(List<WorkId> identifiers, String title) {
+    public WorkRef {
+        identifiers = List.copyOf(identifiers);
+    }
+}
