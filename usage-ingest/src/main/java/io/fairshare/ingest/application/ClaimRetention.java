@@ -1,0 +1,41 @@
+package io.fairshare.ingest.application;
+
+import io.fairshare.ingest.config.IngestConfig;
+import io.fairshare.ingest.persistence.EventClaimStore;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
+import org.jboss.logging.Logger;
+
+/** Forgets event ids older than the retention period, in bounded chunks. */
+@ApplicationScoped
+public class ClaimRetention {
+    private static final Logger LOG = Logger.getLogger(ClaimRetention.class);
+    private static final int CHUNK = 50_000;
+
+    private final EventClaimStore claims;
+    private final IngestConfig config;
+
+    public ClaimRetention(EventClaimStore claims, IngestConfig config) {
+        this.claims = claims;
+        this.config = config;
+    }
+
+    @Scheduled(every = "${fairshare.ingest.retention-sweep-every:10m}", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        try {
+            int total = 0;
+            int n;
+            do {
+                n = claims.sweep(config.dedupRetention(), CHUNK);
+                total += n;
+            } while (n == CHUNK);
+            if (total > 0) {
+                LOG.infof("forgot %d event ids older than %s", total, config.dedupRetention());
+            }
+        } catch (SQLException e) {
+            LOG.warn("retention sweep failed; it runs again at the next interval", e);
+        }
+    }
+}

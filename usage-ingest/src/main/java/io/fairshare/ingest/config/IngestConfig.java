@@ -1,0 +1,67 @@
+package io.fairshare.ingest.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Every key is documented in the module README. */
+@ConfigMapping(prefix = "fairshare.ingest")
+public interface IngestConfig {
+    /** Events one request may carry. */
+    @WithDefault("10000")
+    int maxBatchEvents();
+
+    /** Bytes one request body may hold (checked before parsing). */
+    @WithDefault("16777216")
+    long maxBodyBytes();
+
+    /** JSON nesting depth beyond which a body is refused unparsed. */
+    @WithDefault("16")
+    int maxNestingDepth();
+
+    /** How far in the future a time of use may lie. */
+    @WithDefault("PT5M")
+    Duration maxFutureSkew();
+
+    /** How long a request waits for Kafka's acknowledgements before answering 503. */
+    @WithDefault("PT15S")
+    Duration publishTimeout();
+
+    /**
+     * How long an event id stays claimed by an in-flight request. A claim older than this whose
+     * request never confirmed it (the instance died) may be taken again by a resubmission.
+     */
+    @WithDefault("PT60S")
+    Duration claimLease();
+
+    /** How long event ids are remembered for duplicate detection (at least 7 days). */
+    @WithDefault("P8D")
+    Duration dedupRetention();
+
+    /** Retry-After, in seconds, sent with 503 when Kafka or PostgreSQL is unavailable. */
+    @WithDefault("5")
+    int unavailableRetryAfterSeconds();
+
+    /** Bearer token of the operator API (/v1/admin). Unset: the operator API answers 403. */
+    Optional<String> operatorToken();
+
+    /** How long an API key lookup is cached; a revocation reaches every instance within this. */
+    @WithDefault("PT5S")
+    Duration keyCacheTtl();
+
+    RateLimit rateLimit();
+
+    interface RateLimit {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Sustained events per second per platform, per instance. */
+        @WithDefault("200000")
+        long eventsPerSecond();
+
+        /** Bucket size in events; must be at least max-batch-events. */
+        @WithDefault("400000")
+        long burst();
+    }
+}
