@@ -13,10 +13,9 @@ public class RateLimiter {
 
     public RateLimiter(IngestConfig config) {
         this.config = config.rateLimit();
-        if (this.config.burst() < config.maxBatchEvents()) {
-            throw new IllegalStateException("fairshare.ingest.rate-limit.burst (" + this.config.burst()
-                    + ") must be at least fairshare.ingest.max-batch-events (" + config.maxBatchEvents() + ")");
-        }
+        checkBurst("fairshare.ingest.rate-limit.burst", this.config.burst(), config.maxBatchEvents());
+        this.config.platforms().forEach((p, q) ->
+                checkBurst("fairshare.ingest.rate-limit.platforms.\"" + p + "\".burst", q.burst(), config.maxBatchEvents()));
     }
 
     /** 0 when the platform may send {@code events} now, else the seconds to wait. */
@@ -25,7 +24,17 @@ public class RateLimiter {
             return 0;
         }
         long now = System.nanoTime();
-        return buckets.computeIfAbsent(platformId, p -> new TokenBucket(config.eventsPerSecond(), config.burst(), now))
-                .tryTake(events, now);
+        return buckets.computeIfAbsent(platformId, p -> {
+            IngestConfig.Quota q = config.platforms().get(p);
+            return q == null ? new TokenBucket(config.eventsPerSecond(), config.burst(), now)
+                    : new TokenBucket(q.eventsPerSecond(), q.burst(), now);
+        }).tryTake(events, now);
+    }
+
+    private static void checkBurst(String key, long burst, int maxBatch) {
+        if (burst < maxBatch) {
+            throw new IllegalStateException(key + " (" + burst + ") must be at least fairshare.ingest.max-batch-events ("
+                    + maxBatch + "), or a full batch could never pass");
+        }
     }
 }

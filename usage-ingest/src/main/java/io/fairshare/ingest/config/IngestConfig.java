@@ -3,6 +3,7 @@ package io.fairshare.ingest.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** Every key is documented in the module README. */
@@ -62,6 +63,15 @@ public interface IngestConfig {
 
         /** Bucket size in events; must be at least max-batch-events. */
         @WithDefault("400000")
+        long burst();
+
+        /** Per-platform quotas: fairshare.ingest.rate-limit.platforms."acme".events-per-second=... */
+        Map<String, Quota> platforms();
+    }
+
+    interface Quota {
+        long eventsPerSecond();
+
         long burst();
     }
 }
