@@ -57,7 +57,8 @@ class UsageAcceptedContractTest {
         assertEquals(new WorkId(IdScheme.ISWC, "T0345246801"), read.work().identifiers().get(0));
         assertEquals(new BigDecimal("0.25"), read.attributionWeight());
         assertEquals(Instant.parse("2026-11-20T00:31:02.123Z"), read.acceptedAt());
-        assertEquals(example.without("someFutureField"), produce(read));
+        // compared as text: the tree node types of 3 (int or long) differ, the JSON does not
+        assertEquals(MAPPER.writeValueAsString(example.without("someFutureField")), MAPPER.writeValueAsString(produce(read)));
     }
 
     @Test
