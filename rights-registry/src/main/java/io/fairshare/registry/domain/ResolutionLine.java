@@ -1,0 +1,19 @@
+package io.fairshare.registry.domain;
+
+/**
+ * One entitled party's part of a usage event, or the unclaimed remainder.
+ *
+ * @param party              null for the unclaimed remainder
+ * @param society            the society the party's mandate names; null when the party is paid directly (and for
+ *                           the unclaimed remainder)
+ * @param basisPoints        the part settled, after over-claim scaling; the lines of a resolution sum to 10000
+ * @param claimedBasisPoints the part the shares claim (equal to {@code basisPoints} unless over-claimed)
+ * @param status             see {@link LineStatus}
+ * @param tariff             the licence's tariff when {@link LineStatus#LICENSED}, else null (settlement applies
+ *                           the statutory tariff to unlicensed lines and the penalty tariff to reserved ones)
+ * @param disputed           the line was scaled down because the shares over-claim
+ * @param reservedBy         the source of the reservation when {@link LineStatus#RESERVED}, else null
+ */
+public record ResolutionLine(PartyId party, SocietyId society, int basisPoints, int claimedBasisPoints,
+                             LineStatus status, TariffId tariff, boolean disputed, ReservationSource reservedBy) {
+}

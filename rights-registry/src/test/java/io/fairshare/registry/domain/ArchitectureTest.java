@@ -1,0 +1,30 @@
+package io.fairshare.registry.domain;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The domain and the importers are plain Java: no framework may leak into them. */
+class ArchitectureTest {
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.fairshare.registry");
+
+    @Test
+    void domainAndImportersDependOnNoFramework() {
+        noClasses().that().resideInAnyPackage("..registry.domain..", "..registry.importing..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta..", "io.quarkus..", "io.smallrye..",
+                        "org.hibernate..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theDomainDoesNotDependOnTheImporters() {
+        noClasses().that().resideInAPackage("..registry.domain..")
+                .should().dependOnClassesThat().resideInAPackage("..registry.importing..")
+                .check(CLASSES);
+    }
+}
