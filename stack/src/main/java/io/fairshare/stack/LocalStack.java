@@ -1,0 +1,311 @@
+package io.fairshare.stack;
+
+import io.fairshare.contracts.Topics;
+import io.fairshare.servers.KafkaEndpoint;
+import io.fairshare.servers.PostgresEndpoint;
+import io.fairshare.servers.ServerSet;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./fairshare up}: Kafka and PostgreSQL (its own, or the ones named by KAFKA_BOOTSTRAP_SERVERS
+ * and FAIRSHARE_JDBC_URL), one database per service, the contracts' topics, then every service whose
+ * jar is built, each as a child JVM. Prints where everything is once all are ready, runs the
+ * {@link AfterReady} steps, and waits for Ctrl-C; everything it started stops with it, and a watchdog
+ * stops it even when this JVM is killed.
+ */
+public final class LocalStack {
+    /** Partitions of every topic the stack creates. */
+    public static final int PARTITIONS = 4;
+
+    private final StackOptions options;
+    private final List<AfterReady> afterReady = new ArrayList<>();
+    private final PrintStream out;
+    private final List<ServiceProcess> started = new ArrayList<>();
+    private ServerSet servers;
+    private boolean stopped;
+
+    public LocalStack(StackOptions options) {
+        this(options, System.out);
+    }
+
+    LocalStack(StackOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    /** Adds a step that runs once everything is ready (in the order added). */
+    public LocalStack afterReady(AfterReady step) {
+        afterReady.add(step);
+        return this;
+    }
+
+    public static void main(String[] args) {
+        StackOptions options;
+        try {
+            options = StackOptions.parse(args);
+        } catch (UsageException e) {
+            boolean help = e.getMessage().equals(StackOptions.USAGE);
+            (help ? System.out : System.err).println(e.getMessage());
+            System.exit(help ? 0 : 2);
+            return;
+        }
+        System.exit(new LocalStack(options).run());
+    }
+
+    /**
+     * Runs the stack. With {@code --exit-after-ready} it returns once everything was ready and has
+     * stopped again; otherwise it returns only on failure (Ctrl-C ends the JVM).
+     *
+     * @return 0 when everything became ready, 1 otherwise
+     */
+    public int run() {
+        Thread hook = new Thread(this::stopAll, "fairshare-stack-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (FileChannel lockFile = lock()) {
+            RunningStack stack = startAll();
+            printTable(stack);
+            for (AfterReady step : afterReady) {
+                step.run(stack);
+            }
+            if (options.exitAfterReady()) {
+                stopAll();
+                out.println("Everything was ready; stopped again (--exit-after-ready).");
+                return 0;
+            }
+            out.println("Ctrl-C stops everything.");
+            out.flush();
+            superviseUntilInterrupted();
+            return 0;
+        } catch (Exception e) {
+            System.err.println("fairshare: " + e.getMessage());
+            stopAll();
+            return 1;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs anyway; stopAll() is idempotent
+            }
+        }
+    }
+
+    private FileChannel lock() throws IOException {
+        Files.createDirectories(options.home());
+        FileChannel channel = FileChannel.open(options.home().resolve("stack.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock lock = channel.tryLock();
+        if (lock == null) {
+            channel.close();
+            throw new IllegalStateException("another stack runs with " + options.home() + " (stop it first)");
+        }
+        return channel;
+    }
+
+    private RunningStack startAll() throws IOException, InterruptedException {
+        Path home = options.home();
+        Path logDir = home.resolve("logs");
+        Path serversDir = home.resolve("servers");
+        // A previous run that was killed: its watchdog removed the servers, but be sure.
+        deleteRecursively(serversDir);
+        Files.createDirectories(logDir);
+        checkPortsFree();
+        out.println("Starting Kafka and PostgreSQL in " + serversDir + " ...");
+        synchronized (this) {
+            servers = ServerSet.start(ServerSet.Options.defaults().workDir(serversDir).logDir(logDir).shutdownHook(false));
+        }
+        KafkaEndpoint kafka = servers.kafka();
+        PostgresEndpoint postgres = servers.postgres();
+
+        Map<String, String> jdbcUrls = new LinkedHashMap<>();
+        for (ServiceSpec s : ServiceSpec.ALL) {
+            jdbcUrls.put(s.database(), postgres.createDatabase(s.database()));
+        }
+        for (String topic : topicNames()) {
+            kafka.createTopic(topic, PARTITIONS);
+        }
+
+        Map<String, String> skipped = new LinkedHashMap<>();
+        for (ServiceSpec s : options.services()) {
+            Path jar = s.jar(options.projectRoot());
+            if (!Files.isRegularFile(jar)) {
+                String reason = options.projectRoot().relativize(jar) + " is missing (build it: ./mvnw -B -q -pl "
+                        + s.module() + " -am package -DskipTests)";
+                skipped.put(s.name(), reason);
+                out.println("Skipping " + s.name() + ": " + reason);
+                continue;
+            }
+            Map<String, String> config = new LinkedHashMap<>();
+            config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+            config.put("quarkus.datasource.jdbc.url", jdbcUrls.get(s.database()));
+            config.put("quarkus.datasource.username", postgres.username());
+            config.put("quarkus.datasource.password", postgres.password());
+            config.put("quarkus.http.port", Integer.toString(s.port()));
+            config.putAll(passedThrough());
+            out.println("Starting " + s.name() + " on port " + s.port() + " ...");
+            ServiceProcess p = ServiceProcess.launch(s, jar, home.resolve("run").resolve(s.name()),
+                    logDir.resolve(s.name() + ".log"), config);
+            synchronized (this) {
+                started.add(p);
+            }
+        }
+        long deadline = System.nanoTime() + options.readyTimeout().toNanos();
+        for (ServiceProcess p : started) {
+            p.awaitReady(deadline, options.readyTimeout());
+            out.println(p.spec().name() + " is ready");
+        }
+        return new RunningStack(kafka.bootstrapServers(), Collections.unmodifiableMap(jdbcUrls), postgres.username(),
+                postgres.password(), List.copyOf(started), Collections.unmodifiableMap(skipped), home, logDir, servers);
+    }
+
+    private void checkPortsFree() {
+        for (ServiceSpec s : options.services()) {
+            if (Files.isRegularFile(s.jar(options.projectRoot())) && listening(s.port())) {
+                throw new IllegalStateException("port " + s.port() + " (" + s.name() + ") is already in use;"
+                        + " stop what uses it, or leave the service out with --services");
+            }
+        }
+    }
+
+    private static boolean listening(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 300);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Every topic name in {@link Topics}: the public static final String fields. */
+    static List<String> topicNames() {
+        List<String> names = new ArrayList<>();
+        for (Field f : Topics.class.getFields()) {
+            int m = f.getModifiers();
+            if (Modifier.isStatic(m) && Modifier.isFinal(m) && f.getType() == String.class) {
+                try {
+                    names.add((String) f.get(null));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        names.sort(null);
+        return names;
+    }
+
+    /** System properties {@code fairshare.*} given to the stack go to every service too. */
+    private static Map<String, String> passedThrough() {
+        Map<String, String> out = new LinkedHashMap<>();
+        Properties props = System.getProperties();
+        for (String name : props.stringPropertyNames()) {
+            if (name.startsWith("fairshare.") && !name.equals("fairshare.kafka.libs") && !name.equals("fairshare.project.root")) {
+                out.put(name, props.getProperty(name));
+            }
+        }
+        return out;
+    }
+
+    void printTable(RunningStack stack) {
+        Path root = options.projectRoot();
+        StringBuilder t = new StringBuilder("\nFairshare is running\n");
+        row(t, "Kafka", stack.kafkaBootstrap());
+        row(t, "PostgreSQL", "user " + stack.username() + ", password " + stack.password());
+        stack.jdbcUrls().forEach((db, url) -> row(t, "  " + db, url));
+        for (ServiceProcess p : stack.services()) {
+            row(t, p.spec().name(), p.spec().baseUrl() + "   (health " + p.spec().baseUrl() + "/q/health/ready)");
+            if (p.swaggerUi()) {
+                row(t, "", "Swagger UI " + p.spec().baseUrl() + "/q/swagger-ui/");
+            }
+        }
+        stack.skipped().forEach((name, why) -> row(t, name, "not started: " + why));
+        row(t, "Logs", display(root, stack.logDir()) + "/ (kafka.log, postgres.log"
+                + (stack.services().isEmpty() ? "" : ", <service>.log") + ")");
+        out.println(t);
+        out.flush();
+    }
+
+    private static void row(StringBuilder t, String label, String value) {
+        t.append(String.format("  %-18s %s%n", label, value));
+    }
+
+    private static String display(Path root, Path p) {
+        return p.startsWith(root) ? root.relativize(p).toString() : p.toString();
+    }
+
+    private void superviseUntilInterrupted() throws InterruptedException {
+        List<ServiceProcess> reported = new ArrayList<>();
+        CountDownLatch never = new CountDownLatch(1);
+        while (!never.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+            for (ServiceProcess p : started) {
+                if (!p.isAlive() && !reported.contains(p)) {
+                    reported.add(p);
+                    System.err.println("fairshare: " + p.spec().name() + " has exited; see " + p.log());
+                }
+            }
+        }
+    }
+
+    /** Stops the services (TERM, then KILL after 20 s), then the servers. Safe to call twice. */
+    synchronized void stopAll() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        if (!started.isEmpty() || servers != null) {
+            out.println("Stopping ...");
+        }
+        List<Thread> stoppers = new ArrayList<>();
+        for (ServiceProcess p : started) {
+            Thread t = new Thread(() -> p.stop(Duration.ofSeconds(20)), "stop-" + p.spec().name());
+            t.start();
+            stoppers.add(t);
+        }
+        for (Thread t : stoppers) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (servers != null) {
+            try {
+                servers.close();
+            } catch (RuntimeException e) {
+                System.err.println("fairshare: stopping the servers: " + e.getMessage());
+            }
+        }
+        out.println("Stopped.");
+        out.flush();
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}
