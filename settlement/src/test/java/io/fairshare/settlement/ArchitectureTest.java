@@ -1,0 +1,29 @@
+package io.fairshare.settlement;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+    static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.fairshare.settlement");
+
+    @Test
+    void domainAndExportsUseNoFramework() {
+        noClasses().that().resideInAnyPackage("..settlement.domain..", "..settlement.export..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta..", "io.quarkus..", "io.smallrye..", "org.hibernate..",
+                        "com.fasterxml.jackson..", "org.eclipse.microprofile..", "io.micrometer..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theDomainDoesNotDependOnItsExports() {
+        noClasses().that().resideInAPackage("..settlement.domain..")
+                .should().dependOnClassesThat().resideInAPackage("..settlement.export..")
+                .check(CLASSES);
+    }
+}
