@@ -1,5 +1,6 @@
 package io.fairshare.ingest.application;
 
+import io.fairshare.service.ServiceUnavailableException;
 import io.fairshare.contracts.usage.UsageAcceptedV1;
 import io.fairshare.contracts.usage.WorkRef;
 import io.fairshare.ingest.config.IngestConfig;
@@ -85,11 +86,12 @@ public class IngestService {
         if (toPublish.isEmpty()) {
             return;
         }
-        List<CompletableFuture<Void>> acks = new ArrayList<>(toPublish.size());
-        for (BatchTriage.Candidate c : toPublish) {
-            acks.add(publisher.publish(toContract(platformId, c.event(), acceptedAt)));
-        }
+        long t0 = System.nanoTime();
+        List<CompletableFuture<Void>> acks = publisher.publish(
+                toPublish.stream().map(c -> toContract(platformId, c.event(), acceptedAt)).toList());
+        long t1 = System.nanoTime();
         awaitAll(acks);
+        LOG.debugf("handed %d events to Kafka in %d ms, outcomes after %d ms", acks.size(), (t1 - t0) / 1_000_000, (System.nanoTime() - t0) / 1_000_000);
         List<String> stored = new ArrayList<>(toPublish.size());
         List<String> failed = new ArrayList<>();
         Throwable firstFailure = null;
@@ -101,7 +103,8 @@ public class IngestService {
             } else {
                 failed.add(id);
                 if (firstFailure == null) {
-                    firstFailure = ack.isDone() ? ack.handle((v, t) -> t).join() : new TimeoutException("no acknowledgement within " + config.publishTimeout());
+                    firstFailure = ack.isDone() ? ack.handle((v, t) -> t).join()
+                            : new TimeoutException("no acknowledgement within " + publisher.outcomeBound());
                 }
             }
         }
@@ -128,7 +131,7 @@ public class IngestService {
     private void awaitAll(List<CompletableFuture<Void>> acks) {
         try {
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
-                    .get(config.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                    .get(publisher.outcomeBound().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {

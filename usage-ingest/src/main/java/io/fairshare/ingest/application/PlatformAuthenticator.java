@@ -1,5 +1,6 @@
 package io.fairshare.ingest.application;
 
+import io.fairshare.service.ServiceUnavailableException;
 import io.fairshare.ingest.config.IngestConfig;
 import io.fairshare.ingest.domain.ApiKeys;
 import io.fairshare.ingest.persistence.ApiKeyEntity;

@@ -25,9 +25,6 @@ public interface IngestConfig {
     @WithDefault("PT5M")
     Duration maxFutureSkew();
 
-    /** How long a request waits for Kafka's acknowledgements before answering 503. */
-    @WithDefault("PT15S")
-    Duration publishTimeout();
 
     /**
      * How long an event id stays claimed by an in-flight request. A claim older than this whose
@@ -40,10 +37,6 @@ public interface IngestConfig {
     @WithDefault("P8D")
     Duration dedupRetention();
 
-    /** Retry-After, in seconds, sent with 503 when Kafka or PostgreSQL is unavailable. */
-    @WithDefault("5")
-    int unavailableRetryAfterSeconds();
-
     /** Bearer token of the operator API (/v1/admin). Unset: the operator API answers 403. */
     Optional<String> operatorToken();
 
@@ -52,6 +45,28 @@ public interface IngestConfig {
     Duration keyCacheTtl();
 
     RateLimit rateLimit();
+
+    Kafka kafka();
+
+    /** Producer settings; the outcome of every event is known within max-block + delivery-timeout. */
+    interface Kafka {
+        /** How long a hand-over may wait for metadata while the broker is unreachable. */
+        @WithDefault("PT2S")
+        Duration maxBlock();
+
+        /** Upper bound from hand-over to acknowledgement or failure of a record. */
+        @WithDefault("PT10S")
+        Duration deliveryTimeout();
+
+        @WithDefault("PT0.005S")
+        Duration linger();
+
+        @WithDefault("262144")
+        int batchSize();
+
+        @WithDefault("lz4")
+        String compression();
+    }
 
     interface RateLimit {
         @WithDefault("true")

@@ -1,66 +1,131 @@
 package io.fairshare.ingest.messaging;
 
-import io.fairshare.contracts.Channels;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fairshare.contracts.CloudEventTypes;
+import io.fairshare.contracts.Topics;
 import io.fairshare.contracts.usage.UsageAcceptedV1;
 import io.fairshare.contracts.usage.UsageKeys;
-import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.fairshare.ingest.config.IngestConfig;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import java.net.URI;
-import java.time.ZoneOffset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Publishes accepted usage as CloudEvents (Kafka binding, binary mode) keyed by
- * {@link UsageKeys#key}. The returned future completes when Kafka acknowledged the record
- * (acks=all, idempotent producer: see application.properties) and fails when it did not.
+ * Publishes accepted usage as CloudEvents (Kafka binding, binary mode: {@code ce_*} headers, the
+ * event JSON as value) keyed by {@link UsageKeys#key}, with {@code acks=all} and an idempotent
+ * producer.
+ *
+ * <p>A plain {@link KafkaProducer}, not a SmallRye emitter, because ingest must know each event's
+ * fate before it answers: an emitter queues messages and hands them to Kafka one by one, each
+ * blocking up to {@code max.block.ms} while the broker is down, so a message given up on could still
+ * be written minutes later, after its claim was released, and be published twice. Here a batch is
+ * handed over synchronously and stops at the first refusal, and every record handed over is
+ * acknowledged or failed within {@code delivery.timeout.ms}: Kafka guarantees the callback by then.
  */
 @ApplicationScoped
 public class AcceptedUsagePublisher {
-    private final Emitter<UsageAcceptedV1> emitter;
+    private final KafkaProducer<String, byte[]> producer;
+    private final ObjectMapper mapper;
+    private final Duration outcomeBound;
 
-    @Inject
-    public AcceptedUsagePublisher(@Channel(Channels.USAGE_ACCEPTED_OUT)
-                                  @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 100_000)
-                                  Emitter<UsageAcceptedV1> emitter) {
-        this.emitter = emitter;
+    public AcceptedUsagePublisher(@Identifier("default-kafka-broker") Map<String, Object> kafka, ObjectMapper mapper, IngestConfig config) {
+        this.mapper = mapper;
+        IngestConfig.Kafka k = config.kafka();
+        Map<String, Object> props = new HashMap<>(kafka);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, (int) k.linger().toMillis());
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, k.batchSize());
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, k.compression());
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, k.maxBlock().toMillis());
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(k.deliveryTimeout().toMillis() / 2, 30_000));
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) k.deliveryTimeout().toMillis());
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "usage-ingest");
+        props.putIfAbsent(ProducerConfig.BUFFER_MEMORY_CONFIG, 128L * 1024 * 1024);
+        this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        // send() may block max.block.ms, after which each record completes within delivery.timeout.ms
+        this.outcomeBound = k.maxBlock().plus(k.deliveryTimeout()).plusSeconds(2);
     }
 
-    public CompletableFuture<Void> publish(UsageAcceptedV1 event) {
-        CompletableFuture<Void> acked = new CompletableFuture<>();
-        Metadata metadata = Metadata.of(
-                OutgoingKafkaRecordMetadata.<String>builder()
-                        .withKey(UsageKeys.key(event.platformId(), event.eventId()))
-                        .build(),
-                OutgoingCloudEventMetadata.builder()
-                        .withId(event.eventId())
-                        .withSource(URI.create(CloudEventTypes.platformSource(event.platformId())))
-                        .withType(CloudEventTypes.USAGE_ACCEPTED)
-                        .withTimestamp(event.acceptedAt().atZone(ZoneOffset.UTC))
-                        .withDataContentType("application/json")
-                        .build());
-        Message<UsageAcceptedV1> message = Message.of(event, metadata,
-                () -> {
-                    acked.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                },
-                failure -> {
-                    acked.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
+    /** How long after hand-over every record's outcome is known. */
+    public Duration outcomeBound() {
+        return outcomeBound;
+    }
+
+    /**
+     * Hands the events to Kafka in order. The result has one future per event: completed when
+     * Kafka acknowledged it, failed when it did not. If Kafka refuses a hand-over (no metadata
+     * within max.block.ms, buffer full), the rest of the batch is not handed over at all and their
+     * futures fail at once: none of them can be written later.
+     */
+    public List<CompletableFuture<Void>> publish(List<UsageAcceptedV1> events) {
+        List<CompletableFuture<Void>> acks = new ArrayList<>(events.size());
+        RuntimeException refused = null;
+        for (UsageAcceptedV1 e : events) {
+            CompletableFuture<Void> ack = new CompletableFuture<>();
+            acks.add(ack);
+            if (refused != null) {
+                ack.completeExceptionally(refused);
+                continue;
+            }
+            try {
+                producer.send(record(e), (metadata, failure) -> {
+                    if (failure == null) {
+                        ack.complete(null);
+                    } else {
+                        ack.completeExceptionally(failure);
+                    }
                 });
-        try {
-            emitter.send(message);
-        } catch (RuntimeException e) {
-            // buffer full, or the channel terminated: the event was not handed to Kafka
-            acked.completeExceptionally(e);
+            } catch (RuntimeException failure) {
+                ack.completeExceptionally(failure);
+            }
+            // KafkaProducer reports a refused hand-over (no metadata within max.block.ms) through the
+            // callback, synchronously, rather than by throwing: either way, stop here, or every
+            // remaining record would block for max.block.ms too.
+            if (ack.isCompletedExceptionally()) {
+                refused = new IllegalStateException("Kafka refused the hand-over", ack.handle((v, t) -> t).join());
+            }
         }
-        return acked;
+        return acks;
+    }
+
+    private ProducerRecord<String, byte[]> record(UsageAcceptedV1 e) {
+        RecordHeaders h = new RecordHeaders();
+        h.add("ce_specversion", utf8(CloudEventTypes.SPEC_VERSION));
+        h.add("ce_id", utf8(e.eventId()));
+        h.add("ce_source", utf8(CloudEventTypes.platformSource(e.platformId())));
+        h.add("ce_type", utf8(CloudEventTypes.USAGE_ACCEPTED));
+        h.add("ce_time", utf8(e.acceptedAt().toString()));
+        h.add("content-type", utf8("application/json"));
+        try {
+            return new ProducerRecord<>(Topics.USAGE_ACCEPTED, null, UsageKeys.key(e.platformId(), e.eventId()),
+                    mapper.writeValueAsBytes(e), h);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("an accepted event could not be serialised", ex);
+        }
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close(Duration.ofSeconds(10));
     }
 }

@@ -1,7 +1,10 @@
 package io.fairshare.ingest.rest;
 
+import io.fairshare.service.rest.ApiProblem;
+import io.fairshare.service.rest.ProblemMappers;
 import io.fairshare.ingest.config.IngestConfig;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -17,18 +20,19 @@ public class BodyLimitFilter {
     }
 
     @ServerRequestFilter(preMatching = true)
-    public void checkDeclaredLength(ContainerRequestContext ctx) {
+    public Response checkDeclaredLength(ContainerRequestContext ctx) {
         String cl = ctx.getHeaderString("Content-Length");
         if (cl == null || !"POST".equals(ctx.getMethod())) {
-            return;
+            return null;
         }
         try {
             long n = Long.parseLong(cl.trim());
             if (n > config.maxBodyBytes()) {
-                ctx.abortWith(ProblemMappers.toResponse(UsageEventsResource.bodyTooLarge(n, config.maxBodyBytes())));
+                return ProblemMappers.toResponse(UsageEventsResource.bodyTooLarge(n, config.maxBodyBytes()));
             }
+            return null;
         } catch (NumberFormatException e) {
-            ctx.abortWith(ProblemMappers.toResponse(new ApiProblem(400, "bad-request", "Bad request", "Content-Length is not a number")));
+            return ProblemMappers.toResponse(new ApiProblem(400, "bad-request", "Bad request", "Content-Length is not a number"));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.fairshare.ingest.rest;
 
+import io.fairshare.service.rest.ApiProblem;
 import io.fairshare.ingest.application.PlatformAdminService;
 import io.fairshare.ingest.application.PlatformAdminService.IssuedKey;
 import io.fairshare.ingest.application.PlatformAdminService.KeyView;

@@ -1,5 +1,6 @@
 package io.fairshare.ingest.rest;
 
+import io.fairshare.service.rest.ApiProblem;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;

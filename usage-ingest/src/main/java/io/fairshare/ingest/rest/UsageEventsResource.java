@@ -1,5 +1,6 @@
 package io.fairshare.ingest.rest;
 
+import io.fairshare.service.rest.ApiProblem;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fairshare.ingest.application.IngestReport;
 import io.fairshare.ingest.application.IngestService;
@@ -67,7 +68,7 @@ public class UsageEventsResource {
     public BatchResponse post(@HeaderParam("Authorization") String authorization,
                               @HeaderParam("Content-Type") String contentType,
                               byte[] body) {
-        String platformId = auth.authenticate(authorization).orElseThrow(ApiProblem::unauthorized);
+        String platformId = auth.authenticate(authorization).orElseThrow(() -> ApiProblem.unauthorized("send your platform API key as 'Authorization: Bearer fsk_...'"));
         String media = mediaType(contentType);
         if (body != null && body.length > config.maxBodyBytes()) {
             throw bodyTooLarge(body.length, config.maxBodyBytes());

@@ -1,0 +1,44 @@
+package io.fairshare.ingest.messaging;
+
+import io.smallrye.common.annotation.Identifier;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready only while the Kafka cluster answers: ingest cannot accept anything without it. */
+@Readiness
+@ApplicationScoped
+public class KafkaReadiness implements HealthCheck {
+    private final Admin admin;
+
+    public KafkaReadiness(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
+        Map<String, Object> props = new HashMap<>(kafka);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+        props.put(AdminClientConfig.CLIENT_ID_CONFIG, "usage-ingest-health");
+        this.admin = Admin.create(props);
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        try {
+            int nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs(3000)).nodes().get(4, TimeUnit.SECONDS).size();
+            return HealthCheckResponse.named("kafka").up().withData("nodes", nodes).build();
+        } catch (Exception e) {
+            return HealthCheckResponse.named("kafka").down().withData("error", String.valueOf(e.getMessage())).build();
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        admin.close();
+    }
+}
