@@ -1,0 +1,84 @@
+package io.fairshare.payout.domain;
+
+import java.math.BigInteger;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Where a payment goes (or, for the debtor, comes from): the account holder's name and country, the account
+ * as an IBAN or a domestic account number, and the bank as a BIC or a domestic bank code (e.g. a Korean
+ * bank's three-digit code). IBAN and BIC are normalised to upper case without spaces.
+ */
+public record BankDetails(String holderName, String country, String iban, String accountNumber, String bic, String bankCode) {
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+    private static final Pattern IBAN = Pattern.compile("[A-Z]{2}[0-9]{2}[A-Z0-9]{1,30}");
+    private static final Pattern BIC = Pattern.compile("[A-Z0-9]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?");
+    private static final Pattern ACCOUNT_NUMBER = Pattern.compile("[A-Za-z0-9-]{1,34}");
+    private static final Pattern BANK_CODE = Pattern.compile("[A-Za-z0-9]{1,35}");
+    private static final BigInteger NINETY_SEVEN = BigInteger.valueOf(97);
+
+    public BankDetails {
+        iban = iban == null ? null : iban.replace(" ", "").toUpperCase(Locale.ROOT);
+        bic = bic == null ? null : bic.replace(" ", "").toUpperCase(Locale.ROOT);
+    }
+
+    public static BankDetails withIban(String holderName, String country, String iban, String bic) {
+        return new BankDetails(holderName, country, iban, null, bic, null);
+    }
+
+    public static BankDetails withAccountNumber(String holderName, String country, String accountNumber, String bankCode) {
+        return new BankDetails(holderName, country, null, accountNumber, null, bankCode);
+    }
+
+    public Optional<Rejection> validate() {
+        if (holderName == null || holderName.isBlank()) {
+            return invalid("holderName is required");
+        }
+        if (holderName.codePointCount(0, holderName.length()) > 140) {
+            return invalid("holderName is longer than 140 characters");
+        }
+        if (holderName.codePoints().anyMatch(Character::isISOControl)) {
+            return invalid("holderName contains control characters");
+        }
+        if (country == null || !COUNTRY.matcher(country).matches()) {
+            return invalid("country must be an ISO 3166 alpha-2 code, got: " + country);
+        }
+        if ((iban == null) == (accountNumber == null)) {
+            return invalid("give exactly one of iban and accountNumber");
+        }
+        if (iban != null && !isValidIban(iban)) {
+            return invalid("iban fails its format or its mod-97 check: " + iban);
+        }
+        if (accountNumber != null && !ACCOUNT_NUMBER.matcher(accountNumber).matches()) {
+            return invalid("accountNumber must be 1 to 34 letters, digits or hyphens");
+        }
+        if (bic == null && bankCode == null) {
+            return invalid("give a bic or a bankCode for the bank");
+        }
+        if (bic != null && !BIC.matcher(bic).matches()) {
+            return invalid("bic must be 8 or 11 characters (ISO 9362), got: " + bic);
+        }
+        if (bankCode != null && !BANK_CODE.matcher(bankCode).matches()) {
+            return invalid("bankCode must be 1 to 35 letters or digits");
+        }
+        return Optional.empty();
+    }
+
+    /** ISO 13616: the format, and the check digits (rearranged, letters as 10..35, mod 97 == 1). */
+    public static boolean isValidIban(String iban) {
+        if (iban == null || !IBAN.matcher(iban).matches()) {
+            return false;
+        }
+        String rearranged = iban.substring(4) + iban.substring(0, 4);
+        StringBuilder digits = new StringBuilder();
+        for (char c : rearranged.toCharArray()) {
+            digits.append(Character.isDigit(c) ? String.valueOf(c) : String.valueOf(c - 'A' + 10));
+        }
+        return new BigInteger(digits.toString()).mod(NINETY_SEVEN).intValue() == 1;
+    }
+
+    private static Optional<Rejection> invalid(String message) {
+        return Optional.of(Rejection.of(ErrorCode.INVALID_BANK_DETAILS, message));
+    }
+}

@@ -1,0 +1,29 @@
+package io.fairshare.payout;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The ledger, its rules and the pain.001 writer are plain Java: no framework may leak into them. */
+class ArchitectureTest {
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.fairshare.payout");
+
+    @Test
+    void domainAndPaymentFilesDependOnNoFramework() {
+        noClasses().that().resideInAnyPackage("..payout.domain..", "..payout.iso20022..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta..", "io.quarkus..", "io.smallrye..", "org.hibernate..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theDomainDoesNotDependOnThePaymentFileFormat() {
+        noClasses().that().resideInAPackage("..payout.domain..")
+                .should().dependOnClassesThat().resideInAPackage("..payout.iso20022..")
+                .check(CLASSES);
+    }
+}
