@@ -22,6 +22,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
@@ -120,6 +121,9 @@ public final class LocalStack {
         return channel;
     }
 
+    private final String operatorToken = Optional.ofNullable(System.getenv("FAIRSHARE_OPERATOR_TOKEN")).filter(t -> !t.isBlank())
+            .orElseGet(() -> "op-" + java.util.UUID.randomUUID().toString().replace("-", ""));
+
     private RunningStack startAll() throws IOException, InterruptedException {
         Path home = options.home();
         Path logDir = home.resolve("logs");
@@ -159,6 +163,11 @@ public final class LocalStack {
             config.put("quarkus.datasource.username", postgres.username());
             config.put("quarkus.datasource.password", postgres.password());
             config.put("quarkus.http.port", Integer.toString(s.port()));
+            // one operator token for every service's operator API: from FAIRSHARE_OPERATOR_TOKEN, or generated per run
+            config.put("fairshare.ingest.operator-token", operatorToken);
+            config.put("fairshare.registry.authority-token", operatorToken);
+            config.put("fairshare.settlement.operator-token", operatorToken);
+            config.put("fairshare.payout.operator-token", operatorToken);
             config.putAll(passedThrough());
             out.println("Starting " + s.name() + " on port " + s.port() + " ...");
             ServiceProcess p = ServiceProcess.launch(s, jar, home.resolve("run").resolve(s.name()),
@@ -228,6 +237,7 @@ public final class LocalStack {
         StringBuilder t = new StringBuilder("\nFairshare is running\n");
         row(t, "Kafka", stack.kafkaBootstrap());
         row(t, "PostgreSQL", "user " + stack.username() + ", password " + stack.password());
+        row(t, "Operator token", operatorToken + "   (Authorization: Bearer <token> on /v1/admin/..., and the registry authority)");
         stack.jdbcUrls().forEach((db, url) -> row(t, "  " + db, url));
         for (ServiceProcess p : stack.services()) {
             row(t, p.spec().name(), p.spec().baseUrl() + "   (health " + p.spec().baseUrl() + "/q/health/ready)");
