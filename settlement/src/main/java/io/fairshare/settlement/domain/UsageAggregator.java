@@ -74,6 +74,14 @@ public final class UsageAggregator {
         return new Aggregation(List.copyOf(sorted), duplicates, List.copyOf(errors));
     }
 
+    /**
+     * What is wrong with one resolved event (empty if nothing): the checks a close applies, for
+     * callers that store events one by one and want to refuse a bad one on arrival rather than at the close.
+     */
+    public static List<CloseError> problems(ResolvedUsage e) {
+        return validate(e, e.platformId() + "/" + e.eventId());
+    }
+
     /** The contract a resolved event must keep; each problem is one error. */
     static List<CloseError> validate(ResolvedUsage e, String key) {
         List<CloseError> errors = new ArrayList<>();

@@ -1,0 +1,144 @@
+package io.fairshare.settlement.application;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fairshare.contracts.statements.StatementIssuedV1;
+import io.fairshare.service.rest.ApiProblem;
+import io.fairshare.settlement.config.SettlementSettings;
+import io.fairshare.settlement.domain.CloseInput;
+import io.fairshare.settlement.domain.CloseResult;
+import io.fairshare.settlement.domain.IssuedStatements;
+import io.fairshare.settlement.domain.Period;
+import io.fairshare.settlement.domain.PeriodCalendar;
+import io.fairshare.settlement.domain.PeriodState;
+import io.fairshare.settlement.domain.PeriodTransition;
+import io.fairshare.settlement.domain.PlatformStatement;
+import io.fairshare.settlement.domain.SocietyStatement;
+import io.fairshare.settlement.domain.StatementCalculator;
+import io.fairshare.settlement.domain.StatutoryScheme;
+import io.fairshare.settlement.domain.UsageRow;
+import io.fairshare.settlement.export.DsrStyleReport;
+import io.fairshare.settlement.export.StatementCsv;
+import io.fairshare.settlement.persistence.SettlementStore;
+import io.fairshare.settlement.persistence.StatementRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * The close of a period: begin (OPEN to CLOSING, usage frozen), aggregate the period's usage in SQL,
+ * compute statements with {@link StatementCalculator}, and store them with their announcements and
+ * the period's CLOSED state in one transaction. Safe to repeat: a closed period answers its stored
+ * statements; a close that stopped half-way (CLOSING) computes the same statements again.
+ */
+@ApplicationScoped
+public class CloseService {
+    private static final Logger LOG = Logger.getLogger(CloseService.class);
+
+    /** A close's answer: the period, its state and its statements (metadata only). */
+    public record Closed(String periodId, PeriodState state, List<StatementRecord> statements) {
+    }
+
+    /** An open period's running figures, computed as a close would but not stored. */
+    public record Provisional(String periodId, PeriodState state, int rows, List<StatementRecord> statements, List<?> errors) {
+    }
+
+    private final SettlementStore store;
+    private final Terms terms;
+    private final StatementCalculator calculator;
+    private final PeriodCalendar calendar;
+    private final ObjectMapper json;
+    private final SettlementSettings settings;
+
+    public CloseService(SettlementStore store, Terms terms, StatementCalculator calculator, PeriodCalendar calendar, ObjectMapper json,
+                        SettlementSettings settings) {
+        this.store = store;
+        this.terms = terms;
+        this.calculator = calculator;
+        this.calendar = calendar;
+        this.json = json;
+        this.settings = settings;
+    }
+
+    public Closed close(String periodId) throws SQLException {
+        Period period = terms.period(periodId);
+        SettlementStore.Begin begin = store.beginClose(period, calendar.previous(period), Instant.now());
+        PeriodTransition t = begin.transition();
+        if (t.outcome() == PeriodTransition.Outcome.REJECTED) {
+            throw ApiProblem.conflict(t.code().toLowerCase(Locale.ROOT).replace('_', '-'), t.reason());
+        }
+        if (t.from() == PeriodState.CLOSED) {
+            return new Closed(period.id(), PeriodState.CLOSED, store.statements(period.id()));
+        }
+        IssuedStatements issued = compute(period, begin.genesis());
+        Instant issuedAt = Instant.now();
+        List<SettlementStore.NewStatement> rows = new ArrayList<>();
+        for (SocietyStatement s : issued.societyStatements()) {
+            StatementIssuedV1 a = Announcements.of(s, issuedAt);
+            rows.add(new SettlementStore.NewStatement(record(s, a, issuedAt), write(a)));
+        }
+        for (PlatformStatement p : issued.platformStatements()) {
+            StatementIssuedV1 a = Announcements.of(p, issued, issuedAt);
+            rows.add(new SettlementStore.NewStatement(record(a, p.canonicalForm(), StatementCsv.export(p), null), write(a)));
+        }
+        if (store.issue(period.id(), rows, issuedAt)) {
+            LOG.infof("period %s closed: %d statement(s) issued", period.id(), rows.size());
+        }
+        return new Closed(period.id(), PeriodState.CLOSED, store.statements(period.id()));
+    }
+
+    /** Running figures of a period from the usage recorded so far; nothing is stored. */
+    public Provisional provisional(String periodId) throws SQLException {
+        Period period = terms.period(periodId);
+        PeriodState state = store.state(period.id());
+        List<UsageRow> rows = store.rows(period.id(), false);
+        CloseResult result = calculate(period, rows);
+        Instant now = Instant.now();
+        if (result instanceof CloseResult.Rejected r) {
+            return new Provisional(period.id(), state, rows.size(), List.of(), r.errors());
+        }
+        IssuedStatements issued = ((CloseResult.Issued) result).statements();
+        List<StatementRecord> out = new ArrayList<>();
+        issued.societyStatements().forEach(s -> out.add(record(Announcements.of(s, now), null, null, null)));
+        issued.platformStatements().forEach(p -> out.add(record(Announcements.of(p, issued, now), null, null, null)));
+        return new Provisional(period.id(), state, rows.size(), out, List.of());
+    }
+
+    private IssuedStatements compute(Period period, boolean genesis) throws SQLException {
+        CloseResult result = calculate(period, store.rows(period.id(), genesis));
+        if (result instanceof CloseResult.Rejected r) {
+            throw new io.fairshare.service.rest.ApiProblem(409, "close-rejected", "The close was rejected",
+                    "period " + period.id() + " stays CLOSING; fix what the errors name and close again", r.errors(), Map.of());
+        }
+        return ((CloseResult.Issued) result).statements();
+    }
+
+    private CloseResult calculate(Period period, List<UsageRow> rows) throws SQLException {
+        StatutoryScheme statutory = terms.statutoryScheme().orElseThrow(() -> ApiProblem.conflict("statutory-scheme-missing",
+                "no statutory scheme is configured: PUT /v1/statutory-scheme first"));
+        return calculator.close(new CloseInput(period, rows, terms.tariffs(), statutory, terms.revenue(period.id())));
+    }
+
+    private StatementRecord record(SocietyStatement s, StatementIssuedV1 a, Instant issuedAt) {
+        return record(a, s.canonicalForm(), StatementCsv.export(s), DsrStyleReport.export(s, settings.senderPartyId(), issuedAt));
+    }
+
+    private static StatementRecord record(StatementIssuedV1 a, byte[] canonical, byte[] csv, byte[] dsr) {
+        String addressee = a.societyId() != null ? a.societyId() : a.partyId() != null ? a.partyId() : a.platformId();
+        return new StatementRecord(a.statementId(), a.periodId(), a.kind().name(), addressee, a.currency(), a.totalMinor(), a.sha256(),
+                a.adjustsPeriods(), a.issuedAt(), canonical, csv, dsr);
+    }
+
+    private String write(StatementIssuedV1 a) {
+        try {
+            return json.writeValueAsString(a);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.fairshare.settlement.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every key is documented in the module README. */
+@ConfigMapping(prefix = "fairshare.settlement")
+public interface SettlementSettings {
+    /** Bearer token of the operator (close, tariffs, every statement). Unset: no operator access. */
+    Optional<String> operatorToken();
+
+    /** Read-side bearer keys of societies: society id to token. */
+    Map<String, String> societyKeys();
+
+    /** Read-side bearer keys of platforms: platform id to token. */
+    Map<String, String> platformKeys();
+
+    /** The one settlement currency (ISO 4217). */
+    @WithDefault("KRW")
+    String currency();
+
+    /** HALF_UP or HALF_EVEN: how a (platform, payee) group's exact total is rounded. */
+    @WithDefault("HALF_UP")
+    String totalRounding();
+
+    /** Time zone of the period calendar. */
+    @WithDefault("Asia/Seoul")
+    String timeZone();
+
+    /** MONTHLY or QUARTERLY. */
+    @WithDefault("MONTHLY")
+    String periodLength();
+
+    /** SenderPartyId of DSR-style exports. */
+    @WithDefault("fairshare")
+    String senderPartyId();
+
+    /** How often the outbox relay looks for unpublished statement announcements. */
+    @WithDefault("1s")
+    Duration outboxInterval();
+}

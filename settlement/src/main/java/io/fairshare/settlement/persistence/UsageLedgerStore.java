@@ -1,0 +1,193 @@
+package io.fairshare.settlement.persistence;
+
+import io.agroal.api.AgroalDataSource;
+import io.fairshare.settlement.domain.Period;
+import io.fairshare.settlement.domain.PeriodCalendar;
+import io.fairshare.settlement.domain.ResolvedLine;
+import io.fairshare.settlement.domain.ResolvedUsage;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.HashSet;
+import java.util.Set;
+import org.postgresql.PGConnection;
+import java.util.List;
+
+/**
+ * The append-only usage ledger. One transaction per batch: it holds the ledger gate FOR SHARE (so a
+ * period cannot start closing half-way through the batch), decides each event's settle period, and
+ * inserts the events' keys with one statement over arrays ({@code unnest}, {@code ON CONFLICT DO NOTHING
+ * RETURNING}) and COPYs the lines of the events that were new: an event already stored under
+ * {@code (platform_id, event_id)} is skipped with its lines.
+ */
+@ApplicationScoped
+public class UsageLedgerStore {
+    static final String GATE_SHARED = "SELECT 1 FROM ledger_gate WHERE id = 1 FOR SHARE";
+    static final String LAST_NOT_OPEN = "SELECT max(period_id) FROM period WHERE state <> 'OPEN'";
+    private static final String APPEND_EVENTS = """
+            INSERT INTO usage_event (platform_id, event_id, usage_period, settle_period, used_at)
+            SELECT p, e, u, s, t::timestamptz FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[]) AS x(p, e, u, s, t)
+            ON CONFLICT (platform_id, event_id) DO NOTHING
+            RETURNING platform_id, event_id""";
+    private static final String COPY_LINES = """
+            COPY usage_line (settle_period, usage_period, platform_id, event_id, society_id, party_id, work_id, work_category,
+                             usage_type, unit_kind, tariff_id, status, disputed, back_claim, units, attributed_x) FROM STDIN""";
+    private static final String REFUSE = """
+            INSERT INTO usage_refused (platform_id, event_id, reason, payload)
+            SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::text[], ?::text[])
+            ON CONFLICT DO NOTHING""";
+
+    /** A resolved event the ledger would not take, and why. */
+    public record Refused(String platformId, String eventId, String reason, String payload) {
+    }
+
+    private final AgroalDataSource dataSource;
+    private final PeriodCalendar calendar;
+
+    public UsageLedgerStore(AgroalDataSource dataSource, PeriodCalendar calendar) {
+        this.dataSource = dataSource;
+        this.calendar = calendar;
+    }
+
+    /** Stores the events (distinct keys, valid) and the refusals in one transaction; returns the lines inserted. */
+    public int append(List<ResolvedUsage> events, List<Refused> refused) throws SQLException {
+        if (events.isEmpty() && refused.isEmpty()) {
+            return 0;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Period firstOpen = firstOpenPeriod(c);
+                int lines = events.isEmpty() ? 0 : insert(c, events, firstOpen);
+                if (!refused.isEmpty()) {
+                    refuse(c, refused);
+                }
+                c.commit();
+                return lines;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Takes the gate shared and answers the first period still open after the last closing or
+     * closed one (null while no period has begun closing: every period is open).
+     */
+    private Period firstOpenPeriod(Connection c) throws SQLException {
+        try (PreparedStatement gate = c.prepareStatement(GATE_SHARED)) {
+            gate.executeQuery().close();
+        }
+        try (PreparedStatement ps = c.prepareStatement(LAST_NOT_OPEN); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            String last = rs.getString(1);
+            return last == null ? null : calendar.next(calendar.parse(last).orElseThrow());
+        }
+    }
+
+    /**
+     * Inserts the events' keys (one unnest INSERT, ON CONFLICT DO NOTHING RETURNING the new ones), then
+     * COPYs the lines of the new events only, in the same transaction.
+     */
+    private int insert(Connection c, List<ResolvedUsage> events, Period firstOpen) throws SQLException {
+        int n = events.size();
+        String[] ep = new String[n], ee = new String[n], eu = new String[n], es = new String[n], et = new String[n];
+        String[] settle = new String[n];
+        String[] usage = new String[n];
+        for (int i = 0; i < n; i++) {
+            ResolvedUsage e = events.get(i);
+            Period u = calendar.periodOf(e.usedAt());
+            Period p = firstOpen == null || u.compareTo(firstOpen) >= 0 ? u : firstOpen;
+            ep[i] = e.platformId();
+            ee[i] = e.eventId();
+            eu[i] = usage[i] = u.id();
+            es[i] = settle[i] = p.id();
+            et[i] = e.usedAt().toString();
+        }
+        Set<String> inserted = new HashSet<>(n * 2);
+        try (PreparedStatement ps = c.prepareStatement(APPEND_EVENTS)) {
+            int k = 1;
+            for (String[] a : List.of(ep, ee, eu, es, et)) {
+                ps.setArray(k++, c.createArrayOf("varchar", a));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    inserted.add(rs.getString(1) + '\u0000' + rs.getString(2));
+                }
+            }
+        }
+        if (inserted.isEmpty()) {
+            return 0;
+        }
+        StringBuilder copy = new StringBuilder(inserted.size() * 200);
+        int lines = 0;
+        for (int i = 0; i < n; i++) {
+            ResolvedUsage e = events.get(i);
+            if (!inserted.contains(e.platformId() + '\u0000' + e.eventId())) {
+                continue;
+            }
+            BigDecimal weighted = e.weightedUnits();
+            for (ResolvedLine l : e.lines()) {
+                field(copy, settle[i]);
+                field(copy, usage[i]);
+                field(copy, e.platformId());
+                field(copy, e.eventId());
+                field(copy, l.societyId());
+                field(copy, l.partyId());
+                field(copy, e.workId());
+                field(copy, e.workCategory());
+                field(copy, e.usageType().name());
+                field(copy, e.unitKind().name());
+                field(copy, l.tariffId());
+                field(copy, l.status().name());
+                field(copy, l.disputed() ? "t" : "f");
+                field(copy, e.backClaim() ? "t" : "f");
+                field(copy, Long.toString(e.units()));
+                // units x weight x share_bp, exact: the close shifts the sum four places (see UsageRow)
+                copy.append(weighted.multiply(BigDecimal.valueOf(l.shareBasisPoints())).toPlainString()).append('\n');
+                lines++;
+            }
+        }
+        try {
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_LINES, new StringReader(copy.toString()));
+        } catch (IOException e) {
+            throw new SQLException("COPY of usage lines failed", e);
+        }
+        return lines;
+    }
+
+    /** One field of COPY's text format, then a TAB: null as \\N, backslash, TAB, CR and LF escaped. */
+    private static void field(StringBuilder out, String value) {
+        if (value == null) {
+            out.append("\\N\t");
+            return;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            switch (ch) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(ch);
+            }
+        }
+        out.append('\t');
+    }
+
+    private void refuse(Connection c, List<Refused> refused) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(REFUSE)) {
+            ps.setArray(1, c.createArrayOf("varchar", refused.stream().map(Refused::platformId).toArray(String[]::new)));
+            ps.setArray(2, c.createArrayOf("varchar", refused.stream().map(Refused::eventId).toArray(String[]::new)));
+            ps.setArray(3, c.createArrayOf("text", refused.stream().map(Refused::reason).toArray(String[]::new)));
+            ps.setArray(4, c.createArrayOf("text", refused.stream().map(Refused::payload).toArray(String[]::new)));
+            ps.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.fairshare.settlement.rest;
+
+import io.fairshare.service.rest.ApiProblem;
+import io.fairshare.settlement.application.Authenticator;
+import io.fairshare.settlement.application.Caller;
+import io.fairshare.settlement.application.Terms;
+import io.fairshare.settlement.export.DsrStyleReport;
+import io.fairshare.settlement.export.StatementCsv;
+import io.fairshare.settlement.export.StatementJson;
+import io.fairshare.settlement.persistence.SettlementStore;
+import io.fairshare.settlement.persistence.StatementRecord;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Issued statements, read as stored: the canonical JSON (whose SHA-256 is the statement's), CSV, or
+ * the DSR-style file of a payee's statement. A society or platform key sees only its own statements;
+ * any other statement answers 404, as if it did not exist.
+ */
+@Path("/v1/statements")
+public class StatementsResource {
+    private final Authenticator auth;
+    private final SettlementStore store;
+    private final Terms terms;
+
+    public StatementsResource(Authenticator auth, SettlementStore store, Terms terms) {
+        this.auth = auth;
+        this.store = store;
+        this.terms = terms;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<StatementView> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @QueryParam("period") String period)
+            throws SQLException {
+        Caller caller = auth.authenticate(authorization);
+        if (period == null || period.isBlank()) {
+            throw ApiProblem.invalid("the query parameter period is required, e.g. ?period=2026-11", List.of());
+        }
+        return store.statements(terms.period(period).id()).stream()
+                .filter(s -> caller.mayRead(s.kind(), s.addresseeId())).map(StatementView::of).toList();
+    }
+
+    @GET
+    @Path("/{statementId: .+}")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", "text/tab-separated-values"})
+    public Response statement(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @HeaderParam(HttpHeaders.ACCEPT) String accept,
+                              @PathParam("statementId") String statementId, @QueryParam("format") String format) throws SQLException {
+        Caller caller = auth.authenticate(authorization);
+        StatementRecord s = store.statement(statementId).filter(r -> caller.mayRead(r.kind(), r.addresseeId()))
+                .orElseThrow(() -> ApiProblem.notFound("no statement " + statementId));
+        String f = format != null ? format : accept != null && accept.contains("text/csv") ? "csv"
+                : accept != null && accept.contains("text/tab-separated-values") ? "dsr" : "json";
+        Response.ResponseBuilder r = switch (f) {
+            case "json" -> Response.ok(s.canonical(), StatementJson.MEDIA_TYPE);
+            case "csv" -> Response.ok(s.csv(), StatementCsv.MEDIA_TYPE);
+            case "dsr" -> {
+                if (s.dsr() == null) {
+                    throw ApiProblem.invalid("the DSR-style file exists for society and party statements only", List.of());
+                }
+                yield Response.ok(s.dsr(), DsrStyleReport.MEDIA_TYPE);
+            }
+            default -> throw ApiProblem.invalid("format must be json, csv or dsr", List.of());
+        };
+        return r.header("X-Statement-Sha256", s.sha256()).header(HttpHeaders.ETAG, "\"" + s.sha256() + "\"").build();
+    }
+}

@@ -1,0 +1,117 @@
+package io.fairshare.settlement.it;
+
+import static io.fairshare.settlement.it.SettlementApi.as;
+import static io.fairshare.settlement.it.SettlementApi.count;
+import static io.fairshare.settlement.it.SettlementApi.event;
+import static io.fairshare.settlement.it.SettlementApi.line;
+import static io.fairshare.settlement.it.SettlementApi.operator;
+import static io.fairshare.settlement.it.SettlementApi.publish;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.agroal.api.AgroalDataSource;
+import io.fairshare.contracts.usage.LineStatus;
+import io.fairshare.contracts.usage.UsageResolvedV1;
+import io.fairshare.testsupport.FairshareTestResources;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The usage ledger: one row per event however often it arrives, periods by time of use in Seoul, bad events refused. */
+@QuarkusTest
+@WithTestResource(FairshareTestResources.class)
+class UsageLedgerTest {
+    static final String SUMS = "SELECT coalesce(sum(units), 0) FROM usage_line WHERE platform_id = ?";
+
+    @Inject
+    AgroalDataSource db;
+
+    static List<UsageResolvedV1> batch(String platform, int n) {
+        List<UsageResolvedV1> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(event(platform, "e-" + i, "2026-06-10T00:00:00Z", 1000 + i, "w-" + (i % 7),
+                    line("p-" + (i % 5), "s-alpha", 7500, LineStatus.LICENSED, "t-ledger"),
+                    line(null, null, 2500, LineStatus.UNCLAIMED, null)));
+        }
+        return out;
+    }
+
+    @Test
+    void aRedeliveredBatchIsCountedOnce() throws Exception {
+        List<UsageResolvedV1> events = batch("plat-dup", 400);
+        publish(events);
+        SettlementApi.awaitCount(db, 400, "SELECT count(*) FROM usage_event WHERE platform_id = 'plat-dup'");
+        long units = count(db, SUMS, "plat-dup");
+        // sum over i of (1000 + i), once per line (two lines per event)
+        assertEquals(2 * (400 * 1000 + 399 * 400 / 2), units);
+
+        // the consumer crashed after its DB commit and before its offset commit: the same records come again
+        publish(events);
+        publish(events.subList(0, 50));
+        SettlementApi.awaitConsumed();
+        assertEquals(400, count(db, "SELECT count(*) FROM usage_event WHERE platform_id = 'plat-dup'"));
+        assertEquals(800, count(db, "SELECT count(*) FROM usage_line WHERE platform_id = 'plat-dup'"));
+        assertEquals(units, count(db, SUMS, "plat-dup"));
+    }
+
+    @Test
+    void theUsagePeriodIsTheMonthOfUseInSeoul() throws Exception {
+        publish(List.of(
+                event("plat-tz", "before-midnight", "2026-06-30T14:59:59Z", 10, "w-1", line("p-1", "s-alpha", 10000, LineStatus.UNLICENSED, null)),
+                event("plat-tz", "after-midnight", "2026-06-30T15:00:00Z", 10, "w-1", line("p-1", "s-alpha", 10000, LineStatus.UNLICENSED, null))));
+        SettlementApi.awaitCount(db, 2, "SELECT count(*) FROM usage_event WHERE platform_id = 'plat-tz'");
+        assertEquals(1, count(db, "SELECT count(*) FROM usage_event WHERE event_id = 'before-midnight' AND usage_period = '2026-06'"));
+        assertEquals(1, count(db, "SELECT count(*) FROM usage_event WHERE event_id = 'after-midnight' AND usage_period = '2026-07'"));
+    }
+
+    @Test
+    void anEventWhoseSharesDoNotSumToTheWholeIsRefusedAndKept() throws Exception {
+        publish(List.of(event("plat-bad", "half", "2026-06-10T00:00:00Z", 10, "w-1",
+                line("p-1", "s-alpha", 5000, LineStatus.UNLICENSED, null))));
+        SettlementApi.awaitCount(db, 1, "SELECT count(*) FROM usage_refused WHERE platform_id = 'plat-bad' AND reason LIKE 'SHARES_NOT_WHOLE%'");
+        assertEquals(0, count(db, "SELECT count(*) FROM usage_event WHERE platform_id = 'plat-bad'"));
+    }
+
+    @Test
+    void anOpenPeriodShowsProvisionalTotals() throws Exception {
+        operator().contentType("application/json").body(SettlementApi.statutoryScheme()).put("/v1/statutory-scheme").then().statusCode(200);
+        // 3 x 1,000 tokens unlicensed to s-beta at 2/1000 = 6
+        publish(List.of(
+                event("plat-prov", "a", "2026-08-03T00:00:00Z", 1000, "w-1", line("p-9", "s-beta", 10000, LineStatus.UNLICENSED, null)),
+                event("plat-prov", "b", "2026-08-04T00:00:00Z", 1000, "w-2", line("p-9", "s-beta", 10000, LineStatus.UNLICENSED, null)),
+                event("plat-prov", "c", "2026-08-05T00:00:00Z", 1000, "w-3", line("p-9", "s-beta", 10000, LineStatus.UNLICENSED, null))));
+        SettlementApi.awaitCount(db, 3, "SELECT count(*) FROM usage_event WHERE platform_id = 'plat-prov'");
+        as("society-beta-key").get("/v1/periods/2026-08/provisional").then().statusCode(200)
+                .body("provisional", equalTo(true)).body("state", equalTo("OPEN"))
+                .body("statements.statementId", equalTo(List.of("2026-08/society/s-beta")))
+                .body("statements[0].totalMinor", equalTo(6));
+        as("society-alpha-key").get("/v1/periods/2026-08/provisional").then().statusCode(200)
+                .body("statements", equalTo(List.of()));
+    }
+
+    @Test
+    void revenueIsDeclaredByTheOperatorOrThePlatformItself() {
+        as("platform-a-key").contentType("application/json").body(Map.of("amount", "1000000.50"))
+                .put("/v1/platforms/plat-a/revenue/2026-09").then().statusCode(200).body("periodId", equalTo("2026-09"));
+        as("platform-a-key").contentType("application/json").body(Map.of("amount", "1"))
+                .put("/v1/platforms/plat-other/revenue/2026-09").then().statusCode(403);
+        operator().contentType("application/json").body(Map.of("amount", "-1"))
+                .put("/v1/platforms/plat-other/revenue/2026-09").then().statusCode(400);
+        operator().contentType("application/json").body(Map.of("amount", "0"))
+                .put("/v1/platforms/plat-other/revenue/2026-09").then().statusCode(200);
+    }
+
+    @Test
+    void identifiersWithTabsBackslashesAndNewlinesAreStoredExactly() throws Exception {
+        String party = "p\t1\\x\ny\r";
+        publish(List.of(event("plat-odd", "odd", "2026-06-10T00:00:00Z", 10, "w\\N",
+                line(party, null, 10000, LineStatus.UNLICENSED, null))));
+        SettlementApi.awaitCount(db, 1, "SELECT count(*) FROM usage_line WHERE platform_id = 'plat-odd'");
+        assertEquals(1, count(db, "SELECT count(*) FROM usage_line WHERE platform_id = 'plat-odd' AND party_id = ? AND work_id = ?"
+                + " AND society_id IS NULL AND attributed_x = 100000", party, "w\\N"));
+    }
+}
