@@ -9,16 +9,80 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || args[0].equals("--help")) {
-            System.out.println("usage: ./fairshare bench ingest [--events N] [--batch N] [--connections N] [--baseline-records N]");
+            System.out.println("usage: ./fairshare bench ingest [--events N] [--batch N] [--connections N] [--baseline-records N]\n"
+                    + "       ./fairshare bench close [--rows N]");
             return;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
             case "ingest" -> IngestBenchmark.main(rest);
+            case "close" -> CloseBenchmark.main(rest);
             default -> {
-                System.err.println("unknown benchmark " + args[0] + " (known: ingest)");
+                System.err.println("unknown benchmark " + args[0] + " (known: ingest, close)");
                 System.exit(2);
             }
         }
+    }
+
+    static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    static String machine() {
+        return Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch") + ", Java " + System.getProperty("java.version");
+    }
+
+    static void awaitReady(String url, java.time.Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        java.net.http.HttpClient c = java.net.http.HttpClient.newHttpClient();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (c.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // starting
+            }
+            Thread.sleep(300);
+        }
+        throw new IllegalStateException(url + " not ready within " + timeout.toSeconds() + " s");
+    }
+
+    static com.fasterxml.jackson.databind.JsonNode put(String url, String auth, Object body) throws Exception {
+        return send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Authorization", auth)
+                .header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build());
+    }
+
+    static com.fasterxml.jackson.databind.JsonNode postJson(String url, String auth, Object body) throws Exception {
+        return send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Authorization", auth)
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build());
+    }
+
+    static com.fasterxml.jackson.databind.JsonNode post(String url, String auth, java.time.Duration timeout) throws Exception {
+        return send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Authorization", auth).timeout(timeout)
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode send(java.net.http.HttpRequest r) throws Exception {
+        java.net.http.HttpResponse<String> resp = java.net.http.HttpClient.newHttpClient().send(r, java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (resp.statusCode() / 100 != 2) {
+            throw new IllegalStateException(r.uri() + ": HTTP " + resp.statusCode() + " " + resp.body());
+        }
+        return resp.body().isEmpty() ? JSON.nullNode() : JSON.readTree(resp.body());
+    }
+
+    static void write(java.nio.file.Path root, String name, String md) throws java.io.IOException {
+        java.nio.file.Path out = root.resolve("benchmarks/target/" + name + "-" + java.time.Instant.now().toString().replace(':', '-') + ".md");
+        java.nio.file.Files.createDirectories(out.getParent());
+        java.nio.file.Files.writeString(out, md);
+        System.out.println("written to " + out);
     }
 }

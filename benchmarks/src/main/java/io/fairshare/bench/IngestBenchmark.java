@@ -1,17 +1,11 @@
 package io.fairshare.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fairshare.contracts.Topics;
 import io.fairshare.servers.Locations;
 import io.fairshare.servers.ManagedProcess;
 import io.fairshare.servers.ServerSet;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +22,6 @@ import java.util.Map;
  * KAFKA_BOOTSTRAP_SERVERS / FAIRSHARE_JDBC_URL), and the packaged usage-ingest as a child JVM.
  */
 public final class IngestBenchmark {
-    static final ObjectMapper JSON = new ObjectMapper();
-
     private IngestBenchmark() {
     }
 
@@ -56,7 +48,7 @@ public final class IngestBenchmark {
             KafkaBaseline.Result base = KafkaBaseline.run(Locations.kafkaLibs(), bootstrap, "bench.baseline", baselineRecords, recordSize);
             System.out.println("  " + base.summary());
 
-            int port = freePort();
+            int port = Bench.freePort();
             ProcessBuilder pb = new ProcessBuilder(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
                     "-Dquarkus.http.port=" + port,
@@ -71,9 +63,9 @@ public final class IngestBenchmark {
             ManagedProcess ingest = ManagedProcess.start(pb, "TERM");
             try {
                 String base64 = "http://127.0.0.1:" + port;
-                awaitReady(base64 + "/q/health/ready", Duration.ofSeconds(90));
-                call(base64 + "/v1/admin/platforms", "Bearer bench", Map.of("id", "bench", "name", "Benchmark platform"));
-                String token = call(base64 + "/v1/admin/platforms/bench/keys", "Bearer bench", null).get("token").asText();
+                Bench.awaitReady(base64 + "/q/health/ready", Duration.ofSeconds(90));
+                Bench.postJson(base64 + "/v1/admin/platforms", "Bearer bench", Map.of("id", "bench", "name", "Benchmark platform"));
+                String token = Bench.post(base64 + "/v1/admin/platforms/bench/keys", "Bearer bench", Duration.ofSeconds(30)).get("token").asText();
                 URI endpoint = URI.create(base64 + "/v1/usage-events");
                 String auth = "Bearer " + token;
 
@@ -93,9 +85,7 @@ public final class IngestBenchmark {
     private static void report(KafkaBaseline.Result base, HttpLoad.Result r, int batch, int connections, long baselineRecords,
                                int recordSize, Path root) throws IOException {
         double ratio = r.eventsPerSecond() / base.recordsPerSecond();
-        String machine = Runtime.getRuntime().availableProcessors() + " cores, " + (Runtime.getRuntime().maxMemory() >> 20)
-                + " MiB max heap (bench JVM), " + System.getProperty("os.name") + " " + System.getProperty("os.arch")
-                + ", Java " + System.getProperty("java.version");
+        String machine = Bench.machine();
         String md = String.format("""
                 | date | machine | accepted events/s | Kafka producer records/s (same broker, same run) | ratio | p50 | p99 | max | failed requests |
                 |---|---|---|---|---|---|---|---|---|
@@ -107,10 +97,7 @@ public final class IngestBenchmark {
                 r.requests(), batch, connections, r.seconds(), baselineRecords, recordSize);
         System.out.println();
         System.out.println(md);
-        Path out = root.resolve("benchmarks/target/ingest-" + Instant.now().toString().replace(':', '-') + ".md");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, md);
-        System.out.println("written to " + out);
+        Bench.write(root, "ingest", md);
     }
 
     /** A batch of distinct events over a few works, as JSON. */
@@ -150,38 +137,8 @@ public final class IngestBenchmark {
         return one.length() - 2 + 70;
     }
 
-    private static JsonNode call(String url, String auth, Object body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth);
-        b = body == null ? b.POST(HttpRequest.BodyPublishers.noBody())
-                : b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
-        HttpResponse<String> r = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() / 100 != 2) {
-            throw new IllegalStateException(url + ": HTTP " + r.statusCode() + " " + r.body());
-        }
-        return JSON.readTree(r.body());
-    }
 
-    private static void awaitReady(String url, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        HttpClient c = HttpClient.newHttpClient();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (c.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // starting
-            }
-            Thread.sleep(300);
-        }
-        throw new IllegalStateException("usage-ingest not ready within " + timeout.toSeconds() + " s");
-    }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 
     private static Map<String, String> options(String[] args) {
         Map<String, String> o = new HashMap<>();
