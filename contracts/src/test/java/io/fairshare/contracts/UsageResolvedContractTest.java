@@ -54,6 +54,15 @@ class UsageResolvedContractTest {
     }
 
     @Test
+    void aWorkKeyAsLongAsAHashOrAUrlIsAValidWorkId() {
+        ObjectNode json = (ObjectNode) produce(resolved());
+        json.put("workId", "sha256:" + "a".repeat(64));
+        assertEquals(Set.of(), violations(RESOLVED, json));
+        json.put("workId", "url:https://news.example.kr/" + "a".repeat(2000));
+        assertEquals(Set.of(), violations(RESOLVED, json));
+    }
+
+    @Test
     void unmatchedUsageKeepsTheWholeEvent() throws Exception {
         UsageUnmatchedV1 u = new UsageUnmatchedV1(UsageAcceptedContractTest.full(), "no work has identifier isbn:9780306406157",
                 Instant.parse("2026-11-20T00:31:05Z"));
