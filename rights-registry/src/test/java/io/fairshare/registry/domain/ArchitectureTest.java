@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The domain and the importers are plain Java: no framework may leak into them. */
+/** The domain and the importers are plain Java: no framework may leak into them; adapters go through the application. */
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -18,6 +18,13 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("..registry.domain..", "..registry.importing..")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta..", "io.quarkus..", "io.smallrye..",
                         "org.hibernate..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theAdaptersDoNotUsePersistenceClasses() {
+        noClasses().that().resideInAnyPackage("..registry.rest..", "..registry.messaging..")
+                .should().dependOnClassesThat().resideInAPackage("..registry.persistence..")
                 .check(CLASSES);
     }
 

@@ -1,0 +1,37 @@
+package io.fairshare.registry.rest;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.fairshare.registry.application.Authenticator;
+import io.fairshare.registry.application.CatalogueJson;
+import io.fairshare.registry.application.CatalogueQueries;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** The audit trail of one entity (by its entity key, e.g. {@code work|iswc:T0345246801}), oldest first. */
+@Path("/v1/audit")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+    private final Authenticator auth;
+    private final CatalogueQueries queries;
+
+    public AuditResource(Authenticator auth, CatalogueQueries queries) {
+        this.auth = auth;
+        this.queries = queries;
+    }
+
+    @GET
+    public Response audit(@HeaderParam("Authorization") String authorization, @QueryParam("entityKey") String entityKey,
+                           @QueryParam("limit") @DefaultValue("500") int limit) {
+        auth.authenticate(authorization);
+        Rest.checkPage(0, limit);
+        ArrayNode a = CatalogueJson.MAPPER.createArrayNode();
+        queries.audit(Rest.required("entityKey", entityKey), limit).forEach(a::add);
+        return Rest.ok(a);
+    }
+}

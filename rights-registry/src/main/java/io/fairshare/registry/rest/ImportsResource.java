@@ -1,0 +1,83 @@
+package io.fairshare.registry.rest;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fairshare.registry.application.Caller;
+import io.fairshare.registry.application.Authenticator;
+import io.fairshare.registry.application.CatalogueJson;
+import io.fairshare.registry.application.ImportService;
+import io.fairshare.registry.importing.ImportReport;
+import io.fairshare.registry.importing.ImportSummary;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+
+/**
+ * Bulk import: the request body is the file, streamed. 200 with the report when the import was committed, 422 with
+ * the report when the file is structurally invalid (nothing written).
+ */
+@Path("/v1/imports")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.WILDCARD)
+public class ImportsResource {
+    private final Authenticator auth;
+    private final ImportService imports;
+
+    public ImportsResource(Authenticator auth, ImportService imports) {
+        this.auth = auth;
+        this.imports = imports;
+    }
+
+    /** @param source names parties without IPI or ISNI ({@code ref:<source>:<party_ref>}); default: the caller */
+    @POST
+    @Path("csv")
+    public Response csv(@HeaderParam("Authorization") String authorization, @QueryParam("source") String source, InputStream body) {
+        Caller caller = auth.authenticate(authorization);
+        String src = source == null || source.isBlank() ? caller.actor() : source.trim();
+        return answer(imports.importFile(caller, ImportService.Format.CSV, src, body));
+    }
+
+    @POST
+    @Path("cwr")
+    public Response cwr(@HeaderParam("Authorization") String authorization, InputStream body) {
+        Caller caller = auth.authenticate(authorization);
+        return answer(imports.importFile(caller, ImportService.Format.CWR, null, body));
+    }
+
+    private static Response answer(ImportService.Result r) {
+        ObjectNode n = CatalogueJson.MAPPER.createObjectNode();
+        ImportSummary s = r.summary();
+        n.put("fileValid", s.fileValid());
+        n.put("committed", r.committed());
+        n.put("lines", s.lines());
+        n.put("accepted", s.accepted());
+        n.put("warnings", s.warnings());
+        n.put("refused", s.refused());
+        n.put("ignored", s.ignored());
+        n.put("changes", s.changes());
+        n.put("written", r.written());
+        n.put("unchanged", r.unchanged());
+        var reports = n.putArray("reports");
+        for (ImportReport rep : r.reports()) {
+            ObjectNode o = reports.addObject();
+            o.put("line", rep.line());
+            o.put("outcome", rep.outcome().name());
+            o.put("column", rep.column());
+            o.put("code", rep.code());
+            o.put("message", rep.message());
+        }
+        var refused = n.putArray("registryRefusals");
+        for (ImportService.Refused f : r.refused()) {
+            ObjectNode o = refused.addObject();
+            o.put("entityKey", f.entityKey());
+            o.put("code", f.code());
+            o.put("message", f.message());
+        }
+        return Response.status(r.committed() ? 200 : 422).entity(Rest.json(n)).build();
+    }
+}

@@ -1,0 +1,64 @@
+package io.fairshare.registry.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fairshare.registry.application.Authenticator;
+import io.fairshare.registry.application.CatalogueJson;
+import io.fairshare.registry.application.CatalogueQueries;
+import io.fairshare.registry.application.CatalogueService;
+import io.fairshare.registry.application.EntityKind;
+import io.fairshare.registry.domain.CatalogueChange;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Reservations (opt-outs): managed by the registry authority. */
+@Path("/v1/reservations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ReservationsResource {
+    private final Authenticator auth;
+    private final CatalogueService catalogue;
+    private final CatalogueQueries queries;
+
+    public ReservationsResource(Authenticator auth, CatalogueService catalogue, CatalogueQueries queries) {
+        this.auth = auth;
+        this.catalogue = catalogue;
+        this.queries = queries;
+    }
+
+    /** Creates (201) or replaces (200) one, by its natural key. */
+    @POST
+    public Response upsert(@HeaderParam("Authorization") String authorization, JsonNode body) {
+        return KeyedEntities.upsert(catalogue, queries, auth.authenticate(authorization), EntityKind.RESERVATION, body,
+                CatalogueJson::readReservation, CatalogueChange.UpsertReservation::new);
+    }
+
+    /** The reservations on a work (?work=scheme:value) or a party (?party=id). */
+    @GET
+    public Response list(@HeaderParam("Authorization") String authorization, @QueryParam("work") String work,
+                           @QueryParam("party") String party,
+                           @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
+        auth.authenticate(authorization);
+        Rest.checkPage(page, size);
+        if (work != null) {
+            return Rest.ok(Rest.page(queries.reservationsOf("work", Rest.identifier("work", work).key(), page, size)));
+        }
+        return Rest.ok(Rest.page(queries.reservationsOf("party", Rest.required("party", party), page, size)));
+    }
+
+    @DELETE
+    public Response delete(@HeaderParam("Authorization") String authorization, @QueryParam("work") String work, @QueryParam("party") String party,
+                           @QueryParam("source") String source) {
+        return KeyedEntities.delete(catalogue, queries, auth.authenticate(authorization), EntityKind.RESERVATION, Rest.params("work", work, "party", party, "source", source),
+                CatalogueJson::readReservationKey, CatalogueChange.DeleteReservation::new);
+    }
+}

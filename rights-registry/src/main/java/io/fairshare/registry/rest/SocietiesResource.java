@@ -1,0 +1,59 @@
+package io.fairshare.registry.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fairshare.registry.application.Authenticator;
+import io.fairshare.registry.application.Caller;
+import io.fairshare.registry.application.CatalogueJson;
+import io.fairshare.registry.application.CatalogueQueries;
+import io.fairshare.registry.application.CatalogueService;
+import io.fairshare.registry.application.EntityKind;
+import io.fairshare.registry.domain.Society;
+import io.fairshare.registry.domain.SocietyKeys;
+import io.fairshare.service.rest.ApiProblem;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Societies: the authority creates one and receives its API key, once. */
+@Path("/v1/societies")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SocietiesResource {
+    private final Authenticator auth;
+    private final CatalogueService catalogue;
+    private final CatalogueQueries queries;
+
+    public SocietiesResource(Authenticator auth, CatalogueService catalogue, CatalogueQueries queries) {
+        this.auth = auth;
+        this.catalogue = catalogue;
+        this.queries = queries;
+    }
+
+    @POST
+    public Response create(@HeaderParam("Authorization") String authorization, JsonNode body) {
+        Caller caller = auth.authenticate(authorization);
+        Authenticator.requireAuthority(caller, "create societies");
+        Society s = Rest.body(body, CatalogueJson::readSociety);
+        SocietyKeys.NewKey key = catalogue.createSociety(caller, s);
+        ObjectNode n = CatalogueJson.society(s);
+        n.put("apiKey", key.token());
+        return Response.status(201).entity(Rest.json(n)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public Response read(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
+        auth.authenticate(authorization);
+        ObjectNode n = queries.byKey(EntityKind.SOCIETY, "society|" + id)
+                .orElseThrow(() -> ApiProblem.notFound("society " + id + " does not exist"));
+        n.remove("owner");
+        return Rest.ok(n);
+    }
+}

@@ -1,0 +1,139 @@
+package io.fairshare.registry.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fairshare.contracts.identifiers.WorkId;
+import io.fairshare.registry.application.Authenticator;
+import io.fairshare.registry.application.Caller;
+import io.fairshare.registry.application.CatalogueJson;
+import io.fairshare.registry.application.CatalogueQueries;
+import io.fairshare.registry.application.CatalogueService;
+import io.fairshare.registry.application.EntityKind;
+import io.fairshare.registry.application.FieldError;
+import io.fairshare.registry.application.ResolutionPreview;
+import io.fairshare.registry.domain.CatalogueChange;
+import io.fairshare.registry.domain.PlatformId;
+import io.fairshare.registry.domain.Territory;
+import io.fairshare.registry.domain.Work;
+import io.fairshare.service.rest.ApiProblem;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/** Works: a society registers works into its own repertoire; the key is the highest-priority identifier. */
+@Path("/v1/works")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class WorksResource {
+    private final Authenticator auth;
+    private final CatalogueService catalogue;
+    private final CatalogueQueries queries;
+    private final ResolutionPreview preview;
+
+    public WorksResource(Authenticator auth, CatalogueService catalogue, CatalogueQueries queries, ResolutionPreview preview) {
+        this.auth = auth;
+        this.catalogue = catalogue;
+        this.queries = queries;
+        this.preview = preview;
+    }
+
+    @POST
+    public Response create(@HeaderParam("Authorization") String authorization, JsonNode body) {
+        Caller caller = auth.authenticate(authorization);
+        Work w = Rest.body(body, CatalogueJson::readWork);
+        CatalogueChange c = new CatalogueChange.UpsertWork(w);
+        if (queries.byKey(EntityKind.WORK, c.entityKey()).isPresent()) {
+            throw ApiProblem.conflict("work-exists", "work " + w.key().key() + " already exists; use PUT to change it");
+        }
+        catalogue.write(caller, List.of(c));
+        return Response.status(201).entity(Rest.json(get(w.key()))).build();
+    }
+
+    @GET
+    @Path("{key: .+}")
+    public Response read(@HeaderParam("Authorization") String authorization, @PathParam("key") String key) {
+        auth.authenticate(authorization);
+        return Rest.ok(get(Rest.identifier("key", key)));
+    }
+
+    @PUT
+    @Path("{key: .+}")
+    public Response update(@HeaderParam("Authorization") String authorization, @PathParam("key") String key, JsonNode body) {
+        Caller caller = auth.authenticate(authorization);
+        WorkId id = Rest.identifier("key", key);
+        Work w = Rest.body(body, CatalogueJson::readWork);
+        if (!w.key().equals(id)) {
+            throw ApiProblem.invalid("the work's key must stay " + id.key(), List.of(new FieldError("identifiers", "KEY_CHANGED",
+                    "the highest-priority identifier is " + w.key().key() + " but the work is " + id.key()
+                            + "; a work's key cannot change (delete it and register it anew)")));
+        }
+        get(id);
+        catalogue.write(caller, List.of(new CatalogueChange.UpsertWork(w)));
+        return Rest.ok(get(id));
+    }
+
+    @DELETE
+    @Path("{key: .+}")
+    public Response delete(@HeaderParam("Authorization") String authorization, @PathParam("key") String key) {
+        Caller caller = auth.authenticate(authorization);
+        WorkId id = Rest.identifier("key", key);
+        get(id);
+        catalogue.write(caller, List.of(new CatalogueChange.DeleteWork(id)));
+        return Response.noContent().build();
+    }
+
+    @GET
+    public Response search(@HeaderParam("Authorization") String authorization, @QueryParam("identifier") String identifier,
+                             @QueryParam("title") String title, @QueryParam("page") @DefaultValue("0") int page,
+                             @QueryParam("size") @DefaultValue("50") int size) {
+        auth.authenticate(authorization);
+        Rest.checkPage(page, size);
+        if ((identifier == null) == (title == null)) {
+            throw ApiProblem.invalid("give exactly one of identifier or title", List.of(new FieldError("identifier",
+                    "QUERY", "search by ?identifier=scheme:value or by ?title=prefix")));
+        }
+        if (identifier != null) {
+            WorkId id = Rest.identifier("identifier", identifier);
+            List<ObjectNode> found = page == 0 ? queries.workByIdentifier(id.key()).stream().toList() : List.of();
+            return Rest.ok(Rest.page(new CatalogueQueries.Page(found, page, size)));
+        }
+        return Rest.ok(Rest.page(queries.worksByTitle(Rest.required("title", title), page, size)));
+    }
+
+    @GET
+    @Path("{key: .+}/resolution")
+    public Response resolution(@HeaderParam("Authorization") String authorization, @PathParam("key") String key,
+                                 @QueryParam("platform") String platform, @QueryParam("territory") String territory,
+                                 @QueryParam("date") String date) {
+        auth.authenticate(authorization);
+        WorkId id = Rest.identifier("key", key);
+        PlatformId p = new PlatformId(Rest.required("platform", platform));
+        Territory t = territory == null || territory.isBlank() ? Territory.WORLD : Territory.parse(territory)
+                .orElseThrow(() -> Rest.invalidParam().apply("territory", "territory must be an ISO 3166-1 alpha-2 code or WORLD"));
+        LocalDate day;
+        try {
+            day = LocalDate.parse(Rest.required("date", date));
+        } catch (DateTimeParseException e) {
+            throw Rest.invalidParam().apply("date", "date must be YYYY-MM-DD");
+        }
+        return Rest.ok(preview.preview(id, p, t, day));
+    }
+
+    private ObjectNode get(WorkId id) {
+        return queries.byKey(EntityKind.WORK, "work|" + id.key())
+                .orElseThrow(() -> ApiProblem.notFound("work " + id.key() + " does not exist"));
+    }
+}
