@@ -151,8 +151,12 @@ public final class LocalStack {
         for (ServiceSpec s : options.services()) {
             Path jar = s.jar(options.projectRoot());
             if (!Files.isRegularFile(jar)) {
-                String reason = options.projectRoot().relativize(jar) + " is missing (build it: ./mvnw -B -q -pl "
-                        + s.module() + " -am package -DskipTests)";
+                boolean isService = Files.isRegularFile(options.projectRoot().resolve(s.module())
+                        .resolve("src/main/resources/application.properties"));
+                String reason = isService
+                        ? options.projectRoot().relativize(jar) + " is missing (build it: ./mvnw -B -q -pl " + s.module()
+                                + " -am package -DskipTests)"
+                        : "not a runnable service yet (the module holds its domain core only)";
                 skipped.put(s.name(), reason);
                 out.println("Skipping " + s.name() + ": " + reason);
                 continue;
