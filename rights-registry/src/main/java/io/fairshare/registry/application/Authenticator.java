@@ -1,8 +1,8 @@
 package io.fairshare.registry.application;
 
+import io.fairshare.contracts.credentials.BearerKeys;
 import io.fairshare.registry.config.RegistryConfig;
 import io.fairshare.registry.domain.SocietyId;
-import io.fairshare.registry.domain.SocietyKeys;
 import io.fairshare.registry.persistence.CatalogueStore;
 import io.fairshare.service.rest.ApiProblem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * Turns an {@code Authorization: Bearer ...} header into a {@link Caller}: the authority token from
- * {@code fairshare.registry.authority-token}, or a society API key ({@link SocietyKeys}). Anything else is 401.
+ * {@code fairshare.registry.authority-token}, or a society API key ({@link BearerKeys#SOCIETY}). Anything else is 401.
  */
 @ApplicationScoped
 public class Authenticator {
@@ -32,10 +32,10 @@ public class Authenticator {
         if (authority.isPresent() && MessageDigest.isEqual(authority.get(), token.getBytes(StandardCharsets.UTF_8))) {
             return Caller.AUTHORITY;
         }
-        Optional<SocietyKeys.Presented> p = SocietyKeys.parse(token);
+        Optional<BearerKeys.Presented> p = BearerKeys.SOCIETY.parse(token);
         if (p.isPresent()) {
             Object[] row = store.societyKey(p.get().keyId());
-            if (row != null && SocietyKeys.matches(p.get().secret(), (byte[]) row[1])) {
+            if (row != null && BearerKeys.matches(p.get().secret(), (byte[]) row[1])) {
                 return new Caller(new SocietyId((String) row[0]));
             }
         }

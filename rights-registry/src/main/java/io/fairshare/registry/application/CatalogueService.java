@@ -1,8 +1,8 @@
 package io.fairshare.registry.application;
 
+import io.fairshare.contracts.credentials.BearerKeys;
 import io.fairshare.registry.domain.CatalogueChange;
 import io.fairshare.registry.domain.Society;
-import io.fairshare.registry.domain.SocietyKeys;
 import io.fairshare.registry.persistence.CatalogueStore;
 import io.fairshare.registry.persistence.StoreException;
 import io.fairshare.service.ServiceUnavailableException;
@@ -52,9 +52,9 @@ public class CatalogueService {
     }
 
     /** Creates a society and its first API key; the key is returned once and only its hash is stored. */
-    public SocietyKeys.NewKey createSociety(Caller caller, Society society) {
+    public BearerKeys.NewKey createSociety(Caller caller, Society society) {
         Authenticator.requireAuthority(caller, "create societies");
-        SocietyKeys.NewKey key = SocietyKeys.generate();
+        BearerKeys.NewKey key = BearerKeys.SOCIETY.generate();
         CatalogueChange c = new CatalogueChange.UpsertSociety(society);
         List<CatalogueChange> written = QuarkusTransaction.requiringNew().call(() -> {
             if (!store.find(EntityKind.SOCIETY.table(), List.of(c.entityKey())).isEmpty()) {

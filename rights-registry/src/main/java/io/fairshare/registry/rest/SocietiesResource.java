@@ -1,5 +1,6 @@
 package io.fairshare.registry.rest;
 
+import io.fairshare.contracts.credentials.BearerKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fairshare.registry.application.Authenticator;
@@ -9,7 +10,6 @@ import io.fairshare.registry.application.CatalogueQueries;
 import io.fairshare.registry.application.CatalogueService;
 import io.fairshare.registry.application.EntityKind;
 import io.fairshare.registry.domain.Society;
-import io.fairshare.registry.domain.SocietyKeys;
 import io.fairshare.service.rest.ApiProblem;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -41,7 +41,7 @@ public class SocietiesResource {
         Caller caller = auth.authenticate(authorization);
         Authenticator.requireAuthority(caller, "create societies");
         Society s = Rest.body(body, CatalogueJson::readSociety);
-        SocietyKeys.NewKey key = catalogue.createSociety(caller, s);
+        BearerKeys.NewKey key = catalogue.createSociety(caller, s);
         ObjectNode n = CatalogueJson.society(s);
         n.put("apiKey", key.token());
         return Response.status(201).entity(Rest.json(n)).build();

@@ -1,6 +1,6 @@
 package io.fairshare.ingest.application;
 
-import io.fairshare.ingest.domain.ApiKeys;
+import io.fairshare.contracts.credentials.BearerKeys;
 import io.fairshare.ingest.persistence.ApiKeyEntity;
 import io.fairshare.ingest.persistence.PlatformEntity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -121,7 +121,7 @@ public class PlatformAdminService {
     }
 
     private static IssuedKey issue(String platformId, Instant now) {
-        ApiKeys.NewKey nk = ApiKeys.generate();
+        BearerKeys.NewKey nk = BearerKeys.PLATFORM.generate();
         ApiKeyEntity k = new ApiKeyEntity();
         k.keyId = nk.keyId();
         k.platformId = platformId;

@@ -1,8 +1,8 @@
 package io.fairshare.ingest.application;
 
+import io.fairshare.contracts.credentials.BearerKeys;
 import io.fairshare.service.ServiceUnavailableException;
 import io.fairshare.ingest.config.IngestConfig;
-import io.fairshare.ingest.domain.ApiKeys;
 import io.fairshare.ingest.persistence.ApiKeyEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
@@ -34,11 +34,11 @@ public class PlatformAuthenticator {
         if (authorizationHeader == null || !authorizationHeader.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Optional.empty();
         }
-        Optional<ApiKeys.Presented> presented = ApiKeys.parse(authorizationHeader.substring(7).trim());
+        Optional<BearerKeys.Presented> presented = BearerKeys.PLATFORM.parse(authorizationHeader.substring(7).trim());
         if (presented.isEmpty()) {
             return Optional.empty();
         }
-        ApiKeys.Presented p = presented.get();
+        BearerKeys.Presented p = presented.get();
         long now = System.nanoTime();
         Cached c = cache.get(p.keyId());
         if (c == null || now - c.loadedAt() > ttlNanos) {
@@ -48,7 +48,7 @@ public class PlatformAuthenticator {
             }
             cache.put(p.keyId(), c);
         }
-        if (c.platformId() == null || !ApiKeys.matches(p.secret(), c.hash())
+        if (c.platformId() == null || !BearerKeys.matches(p.secret(), c.hash())
                 || (c.usableUntil() != null && !c.usableUntil().isAfter(Instant.now()))) {
             return Optional.empty();
         }
