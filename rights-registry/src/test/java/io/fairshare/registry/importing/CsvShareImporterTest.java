@@ -66,19 +66,7 @@ class CsvShareImporterTest {
 
         assertEquals(new ImportSummary(21, 8, 1, 11, 0, 25, true), summary);
         assertEquals(List.of(2L, 3L, 4L, 5L, 6L, 7L, 14L, 21L), sink.acceptedLines());
-        assertEquals(List.of(
-                "5 WARNING share_bp OVER_CLAIM",
-                "9 REFUSED identifiers ISBN_CHECK_DIGIT",
-                "10 REFUSED work_ref WORK_REFUSED",
-                "11 REFUSED share_bp SHARE_RANGE",
-                "12 REFUSED territory TERRITORY_UNKNOWN",
-                "13 REFUSED valid_to VALIDITY_RANGE",
-                "15 REFUSED right_type RIGHT_TYPE_UNKNOWN",
-                "16 REFUSED ipi IPI_CHECK_DIGITS",
-                "17 REFUSED null CSV_FIELD_COUNT",
-                "18 REFUSED title CSV_SYNTAX",
-                "19 REFUSED category CATEGORY_UNKNOWN",
-                "20 REFUSED valid_from DATE_SYNTAX"), sink.findings());
+        assertEquals(SampleImports.CSV_FINDINGS, sink.findings());
         assertEquals("the TRAINING shares of doi:10.1234/ex.2025.0603 in KR sum to 12000 bp from 2025-06-01: stored as"
                 + " claimed; resolution scales them to 10000 bp and marks the lines disputed",
                 sink.with(ImportReport.Outcome.WARNING).get(0).message());

@@ -75,22 +75,7 @@ class CwrImporterTest {
         assertEquals(new ImportSummary(37, 24, 2, 10, 3, 34, true), summary);
         assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 14L, 15L, 16L, 20L, 22L, 24L, 25L,
                 32L, 33L, 36L, 37L), sink.acceptedLines());
-        assertEquals(List.of(
-                "10 WARNING null OVER_CLAIM",
-                "17 REFUSED ISWC (96-106) ISWC_MISSING",
-                "18 REFUSED null CWR_TRANSACTION_REFUSED",
-                "19 REFUSED null CWR_TRANSACTION_REFUSED",
-                "21 REFUSED PR Ownership Share (116-120) CWR_NUMERIC",
-                "23 REFUSED TIS Numeric Code (51-54) TIS_NOT_SUPPORTED",
-                "26 REFUSED Interested Party # (20-28) CWR_UNKNOWN_PARTY",
-                "27 REFUSED SR Ownership Share (146-150) CWR_RECORD_TOO_SHORT",
-                "28 REFUSED Publisher IP # (20-28) CWR_UNKNOWN_PARTY",
-                "29 REFUSED Transaction Sequence # (4-11) CWR_SEQUENCE",
-                "30 REFUSED Record Type (1-3) CWR_RECORD_TYPE",
-                "31 IGNORED null CWR_RECORD_NOT_IMPORTED",
-                "33 WARNING Transaction Type (4-6) CWR_GROUP_NOT_IMPORTED",
-                "34 IGNORED null CWR_TRANSACTION_NOT_IMPORTED",
-                "35 IGNORED null CWR_RECORD_NOT_IMPORTED"), sink.findings());
+        assertEquals(SampleImports.CWR_FINDINGS, sink.findings());
         assertEquals("PR Ownership Share must be 5 digits; was \"05X00\"", message(sink, 21));
         assertEquals("the SWR record is 100 characters long; at least 150 are needed (through SR Ownership Share)",
                 message(sink, 27));

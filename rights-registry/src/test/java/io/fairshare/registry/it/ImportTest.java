@@ -1,5 +1,6 @@
 package io.fairshare.registry.it;
 
+import io.fairshare.registry.importing.SampleImports;
 import static io.fairshare.registry.it.RegistryApi.AUTHORITY;
 import static io.fairshare.registry.it.RegistryApi.as;
 import static io.restassured.RestAssured.given;
@@ -42,19 +43,7 @@ class ImportTest {
         JsonPath first = post("csv?source=KLWA", file, 200);
         assertEquals(Map.of("fileValid", true, "committed", true, "lines", 21, "accepted", 8, "warnings", 1,
                 "refused", 11, "ignored", 0, "changes", 25), counts(first));
-        assertEquals(List.of(
-                "5 WARNING share_bp OVER_CLAIM",
-                "9 REFUSED identifiers ISBN_CHECK_DIGIT",
-                "10 REFUSED work_ref WORK_REFUSED",
-                "11 REFUSED share_bp SHARE_RANGE",
-                "12 REFUSED territory TERRITORY_UNKNOWN",
-                "13 REFUSED valid_to VALIDITY_RANGE",
-                "15 REFUSED right_type RIGHT_TYPE_UNKNOWN",
-                "16 REFUSED ipi IPI_CHECK_DIGITS",
-                "17 REFUSED null CSV_FIELD_COUNT",
-                "18 REFUSED title CSV_SYNTAX",
-                "19 REFUSED category CATEGORY_UNKNOWN",
-                "20 REFUSED valid_from DATE_SYNTAX"), findings(first));
+        assertEquals(SampleImports.CSV_FINDINGS, findings(first));
         assertEquals("valid_to 2025-04-30 is before valid_from 2025-05-01", first.getString("reports[5].message"));
         long written = first.getLong("written");
         assertEquals(24, written, "25 changes, one of them the same party again (line 4)");
@@ -92,22 +81,7 @@ class ImportTest {
         JsonPath first = post("cwr", file, 200);
         assertEquals(Map.of("fileValid", true, "committed", true, "lines", 37, "accepted", 24, "warnings", 2,
                 "refused", 10, "ignored", 3, "changes", 34), counts(first));
-        assertEquals(List.of(
-                "10 WARNING null OVER_CLAIM",
-                "17 REFUSED ISWC (96-106) ISWC_MISSING",
-                "18 REFUSED null CWR_TRANSACTION_REFUSED",
-                "19 REFUSED null CWR_TRANSACTION_REFUSED",
-                "21 REFUSED PR Ownership Share (116-120) CWR_NUMERIC",
-                "23 REFUSED TIS Numeric Code (51-54) TIS_NOT_SUPPORTED",
-                "26 REFUSED Interested Party # (20-28) CWR_UNKNOWN_PARTY",
-                "27 REFUSED SR Ownership Share (146-150) CWR_RECORD_TOO_SHORT",
-                "28 REFUSED Publisher IP # (20-28) CWR_UNKNOWN_PARTY",
-                "29 REFUSED Transaction Sequence # (4-11) CWR_SEQUENCE",
-                "30 REFUSED Record Type (1-3) CWR_RECORD_TYPE",
-                "31 IGNORED null CWR_RECORD_NOT_IMPORTED",
-                "33 WARNING Transaction Type (4-6) CWR_GROUP_NOT_IMPORTED",
-                "34 IGNORED null CWR_TRANSACTION_NOT_IMPORTED",
-                "35 IGNORED null CWR_RECORD_NOT_IMPORTED"), findings(first));
+        assertEquals(SampleImports.CWR_FINDINGS, findings(first));
         long written = first.getLong("written");
         assertEquals(34, written);
         assertEquals(0, first.getLong("unchanged"));
