@@ -33,7 +33,7 @@ import java.util.concurrent.CountDownLatch;
  * {@link AfterReady} steps, and waits for Ctrl-C; everything it started stops with it, and a watchdog
  * stops it even when this JVM is killed.
  */
-public final class LocalStack {
+public final class LocalStack implements AutoCloseable {
     /** Partitions of every topic the stack creates. */
     public static final int PARTITIONS = 4;
 
@@ -42,6 +42,8 @@ public final class LocalStack {
     private final PrintStream out;
     private final List<ServiceProcess> started = new ArrayList<>();
     private ServerSet servers;
+    private RunningStack running;
+    private FileChannel lockChannel;
     private boolean stopped;
 
     public LocalStack(StackOptions options) {
@@ -76,14 +78,13 @@ public final class LocalStack {
      * Runs the stack. With {@code --exit-after-ready} it returns once everything was ready and has
      * stopped again; otherwise it returns only on failure (Ctrl-C ends the JVM).
      *
-     * @return 0 when everything became ready, 1 otherwise
+     * @return 0 when everything became ready (and every after-ready step succeeded), 1 otherwise
      */
     public int run() {
         Thread hook = new Thread(this::stopAll, "fairshare-stack-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (FileChannel lockFile = lock()) {
-            RunningStack stack = startAll();
-            printTable(stack);
+        try {
+            RunningStack stack = start();
             for (AfterReady step : afterReady) {
                 step.run(stack);
             }
@@ -109,6 +110,52 @@ public final class LocalStack {
         }
     }
 
+    /**
+     * Starts the servers and the services, waits until every service is ready and prints where
+     * everything is. For programs and tests that drive the stack themselves; {@link #close()} stops it.
+     */
+    public RunningStack start() throws IOException, InterruptedException {
+        synchronized (this) {
+            if (running != null || stopped) {
+                throw new IllegalStateException("a stack starts once");
+            }
+            lockChannel = lock();
+        }
+        RunningStack stack = startAll();
+        synchronized (this) {
+            running = stack;
+        }
+        printTable(stack);
+        return stack;
+    }
+
+    /** Stops everything this stack started. Safe to call twice. */
+    @Override
+    public void close() {
+        stopAll();
+    }
+
+    /**
+     * Stops one service (TERM, KILL after 20 s) and starts it again with the same configuration and port,
+     * then waits until it is ready: a restart in the middle of work, as an operator would do it.
+     */
+    public ServiceProcess restart(String serviceName) throws IOException, InterruptedException {
+        ServiceProcess old;
+        synchronized (this) {
+            old = started.stream().filter(p -> p.spec().name().equals(serviceName)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(serviceName + " is not running in this stack"));
+        }
+        out.println("Restarting " + serviceName + " ...");
+        old.stop(Duration.ofSeconds(20));
+        ServiceProcess fresh = ServiceProcess.launch(old.spec(), old.jar(), old.workDir(), old.log(), old.config());
+        synchronized (this) {
+            started.set(started.indexOf(old), fresh);
+        }
+        fresh.awaitReady(System.nanoTime() + options.readyTimeout().toNanos(), options.readyTimeout());
+        out.println(serviceName + " is ready again");
+        return fresh;
+    }
+
     private FileChannel lock() throws IOException {
         Files.createDirectories(options.home());
         FileChannel channel = FileChannel.open(options.home().resolve("stack.lock"), StandardOpenOption.CREATE,
@@ -131,7 +178,11 @@ public final class LocalStack {
         // A previous run that was killed: its watchdog removed the servers, but be sure.
         deleteRecursively(serversDir);
         Files.createDirectories(logDir);
-        checkPortsFree();
+        List<ServiceSpec> services = new ArrayList<>();
+        for (ServiceSpec s : options.services()) {
+            services.add(s.port() == 0 ? s.withPort(freePort()) : s);
+        }
+        checkPortsFree(services);
         out.println("Starting Kafka and PostgreSQL in " + serversDir + " ...");
         synchronized (this) {
             servers = ServerSet.start(ServerSet.Options.defaults().workDir(serversDir).logDir(logDir).shutdownHook(false));
@@ -148,7 +199,7 @@ public final class LocalStack {
         }
 
         Map<String, String> skipped = new LinkedHashMap<>();
-        for (ServiceSpec s : options.services()) {
+        for (ServiceSpec s : services) {
             Path jar = s.jar(options.projectRoot());
             if (!Files.isRegularFile(jar)) {
                 boolean isService = Files.isRegularFile(options.projectRoot().resolve(s.module())
@@ -174,8 +225,9 @@ public final class LocalStack {
             config.put("fairshare.payout.operator-token", operatorToken);
             config.putAll(passedThrough());
             out.println("Starting " + s.name() + " on port " + s.port() + " ...");
-            ServiceProcess p = ServiceProcess.launch(s, jar, home.resolve("run").resolve(s.name()),
-                    logDir.resolve(s.name() + ".log"), config);
+            Path log = logDir.resolve(s.name() + ".log");
+            Files.deleteIfExists(log);
+            ServiceProcess p = ServiceProcess.launch(s, jar, home.resolve("run").resolve(s.name()), log, Map.copyOf(config));
             synchronized (this) {
                 started.add(p);
             }
@@ -186,11 +238,18 @@ public final class LocalStack {
             out.println(p.spec().name() + " is ready");
         }
         return new RunningStack(kafka.bootstrapServers(), Collections.unmodifiableMap(jdbcUrls), postgres.username(),
-                postgres.password(), List.copyOf(started), Collections.unmodifiableMap(skipped), home, logDir, servers);
+                postgres.password(), List.copyOf(started), Collections.unmodifiableMap(skipped), home, logDir, servers,
+                operatorToken);
     }
 
-    private void checkPortsFree() {
-        for (ServiceSpec s : options.services()) {
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private void checkPortsFree(List<ServiceSpec> services) {
+        for (ServiceSpec s : services) {
             if (Files.isRegularFile(s.jar(options.projectRoot())) && listening(s.port())) {
                 throw new IllegalStateException("port " + s.port() + " (" + s.name() + ") is already in use;"
                         + " stop what uses it, or leave the service out with --services");
@@ -304,6 +363,13 @@ public final class LocalStack {
                 servers.close();
             } catch (RuntimeException e) {
                 System.err.println("fairshare: stopping the servers: " + e.getMessage());
+            }
+        }
+        if (lockChannel != null) {
+            try {
+                lockChannel.close();
+            } catch (IOException e) {
+                System.err.println("fairshare: releasing " + options.home().resolve("stack.lock") + ": " + e.getMessage());
             }
         }
         out.println("Stopped.");

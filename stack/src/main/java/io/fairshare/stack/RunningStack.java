@@ -17,8 +17,17 @@ import java.util.Map;
  * @param home           the stack's directory ({@code .fairshare})
  * @param logDir         where kafka.log, postgres.log and {@code <service>.log} are
  * @param servers        the servers themselves (for steps that need more)
+ * @param operatorToken  the bearer token of every service's operator API
  */
 public record RunningStack(String kafkaBootstrap, Map<String, String> jdbcUrls, String username, String password,
                            List<ServiceProcess> services, Map<String, String> skipped, Path home, Path logDir,
-                           ServerSet servers) {
+                           ServerSet servers, String operatorToken) {
+
+    /** The base URL of a running service, e.g. {@code http://127.0.0.1:8081} for usage-ingest. */
+    public String baseUrl(String serviceName) {
+        return services.stream().filter(p -> p.spec().name().equals(serviceName)).findFirst()
+                .map(p -> p.spec().baseUrl())
+                .orElseThrow(() -> new IllegalArgumentException(serviceName + " does not run in this stack"
+                        + (skipped.containsKey(serviceName) ? ": " + skipped.get(serviceName) : "")));
+    }
 }

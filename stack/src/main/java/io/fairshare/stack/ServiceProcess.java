@@ -19,19 +19,26 @@ public final class ServiceProcess {
 
     private final ServiceSpec spec;
     private final ManagedProcess process;
+    private final Path jar;
+    private final Path workDir;
     private final Path log;
+    private final Map<String, String> config;
     private boolean swaggerUi;
 
-    private ServiceProcess(ServiceSpec spec, ManagedProcess process, Path log) {
+    private ServiceProcess(ServiceSpec spec, ManagedProcess process, Path jar, Path workDir, Path log, Map<String, String> config) {
         this.spec = spec;
         this.process = process;
+        this.jar = jar;
+        this.workDir = workDir;
         this.log = log;
+        this.config = config;
     }
 
     /**
      * Starts the service's jar with the servers' addresses as system properties.
      *
      * @param config extra {@code -Dkey=value} pairs (kafka.bootstrap.servers, quarkus.datasource.*, ...)
+     * @param log    the log file; a restarted service appends to it
      */
     static ServiceProcess launch(ServiceSpec spec, Path jar, Path workDir, Path log, Map<String, String> config)
             throws IOException {
@@ -46,8 +53,8 @@ public final class ServiceProcess {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-        return new ServiceProcess(spec, ManagedProcess.start(builder, "TERM"), log);
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        return new ServiceProcess(spec, ManagedProcess.start(builder, "TERM"), jar, workDir, log, config);
     }
 
     public ServiceSpec spec() {
@@ -60,6 +67,18 @@ public final class ServiceProcess {
 
     public Path log() {
         return log;
+    }
+
+    Path jar() {
+        return jar;
+    }
+
+    Path workDir() {
+        return workDir;
+    }
+
+    Map<String, String> config() {
+        return config;
     }
 
     public boolean isAlive() {

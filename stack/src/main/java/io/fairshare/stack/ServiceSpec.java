@@ -13,6 +13,11 @@ public record ServiceSpec(String name, String module, int port, String database)
             new ServiceSpec("settlement", "settlement", 8083, "settlement"),
             new ServiceSpec("payout", "payout", 8084, "payout"));
 
+    /** The same service on another port (0: a free port, chosen when the stack starts). */
+    public ServiceSpec withPort(int newPort) {
+        return new ServiceSpec(name, module, newPort, database);
+    }
+
     /** The runnable jar that {@code ./mvnw package} builds. */
     public Path jar(Path projectRoot) {
         return projectRoot.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");

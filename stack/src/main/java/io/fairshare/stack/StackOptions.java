@@ -16,9 +16,17 @@ import java.util.Set;
  * @param services       the services to start, in pipeline order; empty with {@code --no-services}
  * @param exitAfterReady stop again once everything is ready (a smoke test)
  * @param readyTimeout   how long each service may take to report ready
+ * @param portBase       the first service's HTTP port, the others following in pipeline order; 0 picks free ports
+ * @param demo           after start-up, load {@code seeds/} and run the demo workload (see {@code Demo})
+ * @param demoEvents     how many usage events the demo streams
  */
 public record StackOptions(Path projectRoot, Path home, List<ServiceSpec> services, boolean exitAfterReady,
-                           Duration readyTimeout) {
+                           Duration readyTimeout, int portBase, boolean demo, long demoEvents) {
+
+    /** The default first port: usage-ingest 8081, rights-registry 8082, settlement 8083, payout 8084. */
+    public static final int DEFAULT_PORT_BASE = 8081;
+    /** The demo's workload, as the pipeline issue asks: a million events. */
+    public static final long DEFAULT_DEMO_EVENTS = 1_000_000;
 
     public static final String USAGE = String.join("\n",
             "usage: fairshare up [options]",
@@ -30,6 +38,9 @@ public record StackOptions(Path projectRoot, Path home, List<ServiceSpec> servic
             "  --exit-after-ready     start everything, check its health, print where it is, then stop",
             "  --ready-timeout SEC    how long a service may take to become ready (default 120)",
             "  --home DIR             the stack's directory (default <checkout>/.fairshare)",
+            "  --port-base N          first service port, the others follow (default 8081; 0 picks free ports)",
+            "  --demo                 load seeds/, stream the demo workload, close the period, run a payout, summarise",
+            "  --demo-events N        events the demo streams (default 1000000)",
             "  --root DIR             the checkout (default: found from the working directory)",
             "  --help                 this text");
 
@@ -41,6 +52,9 @@ public record StackOptions(Path projectRoot, Path home, List<ServiceSpec> servic
         Set<String> chosen = null;
         boolean exitAfterReady = false;
         Duration readyTimeout = Duration.ofSeconds(120);
+        int portBase = DEFAULT_PORT_BASE;
+        boolean demo = false;
+        long demoEvents = DEFAULT_DEMO_EVENTS;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -50,9 +64,15 @@ public record StackOptions(Path projectRoot, Path home, List<ServiceSpec> servic
                 case "--ready-timeout" -> readyTimeout = seconds(value(args, ++i, a));
                 case "--home" -> home = Path.of(value(args, ++i, a));
                 case "--root" -> root = Path.of(value(args, ++i, a));
+                case "--port-base" -> portBase = (int) number(value(args, ++i, a), a, 0, 65535 - ServiceSpec.ALL.size());
+                case "--demo" -> demo = true;
+                case "--demo-events" -> demoEvents = number(value(args, ++i, a), a, 1, Long.MAX_VALUE);
                 case "--help", "-h" -> throw new UsageException(USAGE);
                 default -> throw new UsageException("unknown option '" + a + "'\n" + USAGE);
             }
+        }
+        if (demo && (noServices || chosen != null)) {
+            throw new UsageException("--demo needs all four services; leave out --no-services and --services");
         }
         if (noServices && chosen != null) {
             throw new UsageException("--no-services and --services exclude each other");
@@ -65,11 +85,12 @@ public record StackOptions(Path projectRoot, Path home, List<ServiceSpec> servic
         if (!noServices) {
             for (ServiceSpec s : ServiceSpec.ALL) {
                 if (chosen == null || chosen.contains(s.name())) {
-                    services.add(s);
+                    services.add(portBase == 0 ? s.withPort(0) : s.withPort(portBase + ServiceSpec.ALL.indexOf(s)));
                 }
             }
         }
-        return new StackOptions(projectRoot, stackHome, List.copyOf(services), exitAfterReady, readyTimeout);
+        return new StackOptions(projectRoot, stackHome, List.copyOf(services), exitAfterReady, readyTimeout, portBase, demo,
+                demoEvents);
     }
 
     private static String value(String[] args, int i, String option) throws UsageException {
@@ -96,6 +117,18 @@ public record StackOptions(Path projectRoot, Path home, List<ServiceSpec> servic
             throw new UsageException("--services needs at least one service name");
         }
         return names;
+    }
+
+    private static long number(String s, String option, long min, long max) throws UsageException {
+        try {
+            long n = Long.parseLong(s.replace("_", ""));
+            if (n < min || n > max) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " needs a whole number from " + min + " to " + max + ", not '" + s + "'");
+        }
     }
 
     private static Duration seconds(String s) throws UsageException {

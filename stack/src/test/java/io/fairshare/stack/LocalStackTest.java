@@ -104,6 +104,33 @@ class LocalStackTest {
     }
 
     @Test
+    void portsFollowThePortBaseInPipelineOrderAndZeroMeansFreePorts() throws Exception {
+        assertEquals(List.of(9001, 9002, 9003, 9004), StackOptions.parse("--port-base", "9001", "--root", temp.toString())
+                .services().stream().map(ServiceSpec::port).toList());
+        assertEquals(List.of(8081, 8082, 8083, 8084), StackOptions.parse("--root", temp.toString())
+                .services().stream().map(ServiceSpec::port).toList());
+        assertEquals(List.of(0, 0), StackOptions.parse("--port-base", "0", "--services", "settlement,payout", "--root",
+                temp.toString()).services().stream().map(ServiceSpec::port).toList());
+        assertEquals("--port-base needs a whole number from 0 to 65531, not '70000'", assertThrows(UsageException.class,
+                () -> StackOptions.parse("--port-base", "70000", "--root", temp.toString())).getMessage());
+    }
+
+    @Test
+    void theDemoRunsOnAllFourServicesWithAMillionEventsUnlessToldOtherwise() throws Exception {
+        StackOptions demo = StackOptions.parse("--demo", "--root", temp.toString());
+        assertTrue(demo.demo());
+        assertEquals(1_000_000, demo.demoEvents());
+        assertEquals(4, demo.services().size());
+        assertEquals(20_000, StackOptions.parse("--demo", "--demo-events", "20_000", "--root", temp.toString()).demoEvents());
+        assertFalse(StackOptions.parse("--root", temp.toString()).demo());
+        assertEquals("--demo needs all four services; leave out --no-services and --services", assertThrows(
+                UsageException.class, () -> StackOptions.parse("--demo", "--services", "payout", "--root", temp.toString()))
+                .getMessage());
+        assertEquals("--demo-events needs a whole number from 1 to " + Long.MAX_VALUE + ", not 'many'", assertThrows(
+                UsageException.class, () -> StackOptions.parse("--demo-events", "many", "--root", temp.toString())).getMessage());
+    }
+
+    @Test
     void anUnknownServiceIsNamedWithTheKnownOnes() {
         UsageException e = assertThrows(UsageException.class,
                 () -> StackOptions.parse("--services", "usage-ingest,billing", "--root", temp.toString()));
