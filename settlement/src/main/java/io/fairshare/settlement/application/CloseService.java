@@ -55,8 +55,11 @@ public class CloseService {
     private final ObjectMapper json;
     private final SettlementSettings settings;
 
+    private final io.micrometer.core.instrument.MeterRegistry meters;
+
     public CloseService(SettlementStore store, Terms terms, StatementCalculator calculator, PeriodCalendar calendar, ObjectMapper json,
-                        SettlementSettings settings) {
+                        SettlementSettings settings, io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.store = store;
         this.terms = terms;
         this.calculator = calculator;
@@ -70,12 +73,19 @@ public class CloseService {
         SettlementStore.Begin begin = store.beginClose(period, calendar.previous(period), Instant.now());
         PeriodTransition t = begin.transition();
         if (t.outcome() == PeriodTransition.Outcome.REJECTED) {
+            meters.counter("fairshare.settlement.period.closes", "outcome", "refused").increment();
             throw ApiProblem.conflict(t.code().toLowerCase(Locale.ROOT).replace('_', '-'), t.reason());
         }
         if (t.from() == PeriodState.CLOSED) {
             return new Closed(period.id(), PeriodState.CLOSED, store.statements(period.id()));
         }
-        IssuedStatements issued = compute(period, begin.genesis());
+        IssuedStatements issued;
+        try {
+            issued = compute(period, begin.genesis());
+        } catch (RuntimeException e) {
+            meters.counter("fairshare.settlement.period.closes", "outcome", "rejected").increment();
+            throw e;
+        }
         Instant issuedAt = Instant.now();
         List<SettlementStore.NewStatement> rows = new ArrayList<>();
         for (SocietyStatement s : issued.societyStatements()) {
@@ -88,6 +98,10 @@ public class CloseService {
         }
         if (store.issue(period.id(), rows, issuedAt)) {
             LOG.infof("period %s closed: %d statement(s) issued", period.id(), rows.size());
+            meters.counter("fairshare.settlement.period.closes", "outcome", "closed").increment();
+            for (SettlementStore.NewStatement row : rows) {
+                meters.counter("fairshare.settlement.statements", "kind", row.statement().kind()).increment();
+            }
         }
         return new Closed(period.id(), PeriodState.CLOSED, store.statements(period.id()));
     }

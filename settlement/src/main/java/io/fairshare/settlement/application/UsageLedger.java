@@ -29,9 +29,14 @@ public class UsageLedger {
     private static final int ATTEMPTS = 5;
 
     private final UsageLedgerStore store;
+    private final io.micrometer.core.instrument.Counter received;
+    private final io.micrometer.core.instrument.Counter refusedCount;
 
-    public UsageLedger(UsageLedgerStore store) {
+    public UsageLedger(UsageLedgerStore store, io.micrometer.core.instrument.MeterRegistry meters) {
         this.store = store;
+        // events per batch after validation; a redelivered event is counted again here and stored once
+        this.received = meters.counter("fairshare.settlement.usage", "outcome", "received");
+        this.refusedCount = meters.counter("fairshare.settlement.usage", "outcome", "refused");
     }
 
     /** Stores the batch in one transaction; returns how many event lines were new. */
@@ -59,7 +64,10 @@ public class UsageLedger {
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                return store.append(accepted, refused);
+                int lines = store.append(accepted, refused);
+                received.increment(accepted.size());
+                refusedCount.increment(refused.size());
+                return lines;
             } catch (SQLException e) {
                 if (attempt >= ATTEMPTS) {
                     throw new IllegalStateException("usage ledger append failed " + ATTEMPTS + " times", e);

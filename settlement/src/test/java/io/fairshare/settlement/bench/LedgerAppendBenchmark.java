@@ -53,7 +53,7 @@ public final class LedgerAppendBenchmark {
         try (AgroalDataSource ds = AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
                 .connectionPoolConfiguration(p -> p.maxSize(4).connectionFactoryConfiguration(f -> f.jdbcUrl(url)
                         .principal(new NamePrincipal(TestServers.username())).credential(new SimplePassword(TestServers.password())))))) {
-            UsageLedger ledger = new UsageLedger(new UsageLedgerStore(ds, PeriodCalendar.defaults()));
+            UsageLedger ledger = new UsageLedger(new UsageLedgerStore(ds, PeriodCalendar.defaults()), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
             List<UsageResolvedV1> warm = generate("warm", 20_000);
             appendAll(ledger, warm, batch);

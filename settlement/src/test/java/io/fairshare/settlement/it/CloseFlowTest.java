@@ -252,4 +252,22 @@ class CloseFlowTest {
                 .body("statements.find { it.statementId == '2025-03/society/s-alpha' }.totalMinor", equalTo(2));
         operator().get("/v1/periods/2025-03").then().body("state", equalTo("CLOSED"));
     }
+
+    @Test
+    @Order(12)
+    void closesStatementsAndUsageAreCountedForTheDashboard() {
+        String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        // closed: 2025-01, 2025-02 and 2025-03 (a repeated close of a closed period is not counted again)
+        assertEquals(3.0, metric(metrics, "fairshare_settlement_period_closes_total{outcome=\"closed\"}"), metrics);
+        assertTrue(metric(metrics, "fairshare_settlement_period_closes_total{outcome=\"refused\"}") >= 1, "2099-01 has not ended");
+        assertTrue(metric(metrics, "fairshare_settlement_statements_total{kind=\"SOCIETY\"}") >= 3);
+        assertTrue(metric(metrics, "fairshare_settlement_statements_total{kind=\"PLATFORM\"}") >= 3);
+        assertTrue(metric(metrics, "fairshare_settlement_usage_total{outcome=\"received\"}") >= 7);
+    }
+
+    private static double metric(String exposition, String series) {
+        return exposition.lines().filter(l -> l.startsWith(series + " ")).findFirst()
+                .map(l -> Double.parseDouble(l.substring(series.length() + 1).trim()))
+                .orElseThrow(() -> new AssertionError(series + " is not exposed"));
+    }
 }

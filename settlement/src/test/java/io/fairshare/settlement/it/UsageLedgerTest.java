@@ -114,4 +114,17 @@ class UsageLedgerTest {
         assertEquals(1, count(db, "SELECT count(*) FROM usage_line WHERE platform_id = 'plat-odd' AND party_id = ? AND work_id = ?"
                 + " AND society_id IS NULL AND attributed_x = 100000", party, "w\\N"));
     }
+
+    @Test
+    void workKeysAsLongAsTheContractAllowsAreStored() throws Exception {
+        String sha = "sha256:" + "ab".repeat(32);
+        String url = "url:https://example.org/" + "a".repeat(2000);
+        String party = "ref:fairshare-seeds:" + "x".repeat(100);
+        publish(List.of(
+                event("plat-long", "sha", "2026-06-10T00:00:00Z", 10, sha, line(party, null, 10000, LineStatus.UNLICENSED, null)),
+                event("plat-long", "url", "2026-06-10T00:00:00Z", 10, url, line(party, null, 10000, LineStatus.UNLICENSED, null))));
+        SettlementApi.awaitCount(db, 2, "SELECT count(*) FROM usage_line WHERE platform_id = 'plat-long'");
+        assertEquals(1, count(db, "SELECT count(*) FROM usage_line WHERE work_id = ? AND party_id = ?", sha, party));
+        assertEquals(1, count(db, "SELECT count(*) FROM usage_line WHERE work_id = ?", url));
+    }
 }
