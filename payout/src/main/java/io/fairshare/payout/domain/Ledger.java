@@ -4,11 +4,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -41,53 +39,11 @@ public final class Ledger implements LedgerStore {
 
     @Override
     public synchronized PostResult postAll(List<LedgerTransaction> transactions) {
-        if (transactions.isEmpty()) {
-            return new PostResult.Refused(Rejection.of(ErrorCode.INVALID_TRANSACTION, "nothing to post"));
+        PostResult result = LedgerRules.checkBatch(transactions, id -> Optional.ofNullable(byId.get(id)), this);
+        if (result instanceof PostResult.Posted posted) {
+            posted.posted().forEach(this::record);
         }
-        List<LedgerTransaction> fresh = new ArrayList<>();
-        List<String> present = new ArrayList<>();
-        Set<String> idsInBatch = new HashSet<>();
-        Map<AccountId, Long> next = new HashMap<>();
-        for (LedgerTransaction tx : transactions) {
-            if (!idsInBatch.add(tx.id())) {
-                return refuse(ErrorCode.TRANSACTION_ID_CONFLICT, "batch repeats transaction id " + tx.id());
-            }
-            LedgerTransaction existing = byId.get(tx.id());
-            if (existing != null) {
-                if (!existing.equals(tx)) {
-                    return refuse(ErrorCode.TRANSACTION_ID_CONFLICT,
-                            "transaction " + tx.id() + " is already recorded with different content");
-                }
-                present.add(tx.id());
-                continue;
-            }
-            Optional<Rejection> malformed = LedgerRules.checkShape(tx);
-            if (malformed.isPresent()) {
-                return new PostResult.Refused(malformed.get());
-            }
-            for (Posting p : tx.postings()) {
-                next.merge(p.account(), p.balanceEffect(), Math::addExact);
-            }
-            for (Posting p : tx.postings()) {
-                AccountId a = p.account();
-                long after = Math.addExact(balance(a), next.get(a));
-                if (after < 0 && !a.type().mayGoNegative()) {
-                    return refuse(ErrorCode.NEGATIVE_BALANCE, "transaction " + tx.id() + " would take " + a + " to " + after);
-                }
-            }
-            fresh.add(tx);
-        }
-        if (fresh.isEmpty()) {
-            return new PostResult.AlreadyPosted(present);
-        }
-        for (LedgerTransaction tx : fresh) {
-            record(tx);
-        }
-        return new PostResult.Posted(fresh, present);
-    }
-
-    private static PostResult refuse(ErrorCode code, String message) {
-        return new PostResult.Refused(Rejection.of(code, message));
+        return result;
     }
 
     private void record(LedgerTransaction tx) {

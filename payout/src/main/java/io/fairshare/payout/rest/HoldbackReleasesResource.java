@@ -1,0 +1,71 @@
+package io.fairshare.payout.rest;
+
+import io.fairshare.payout.application.Authenticator;
+import io.fairshare.payout.application.PayoutService;
+import io.fairshare.payout.domain.AccountId;
+import io.fairshare.payout.domain.AccountType;
+import io.fairshare.payout.domain.HoldbackRelease;
+import io.fairshare.service.rest.ApiProblem;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * A decision on held-back money (disputed, reserved-work penalty, unclaimed): part or all of one holdback account
+ * goes to a payee's payable of the same period, or back to the platform as credit. Once per release id: 201, then
+ * 200 for the same content, 409 for other content.
+ */
+@Path("/v1/holdback-releases/{releaseId}")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class HoldbackReleasesResource {
+    public record Account(String type, String owner, String period, String currency) {
+    }
+
+    public record Beneficiary(String kind, String id) {
+    }
+
+    public record ReleaseRequest(Account holdback, Long amountMinor, Beneficiary beneficiary) {
+    }
+
+    public record ReleaseView(String releaseId, String holdback, long amountMinor, Beneficiary beneficiary, String credited) {
+    }
+
+    private final Authenticator auth;
+    private final PayoutService service;
+
+    public HoldbackReleasesResource(Authenticator auth, PayoutService service) {
+        this.auth = auth;
+        this.service = service;
+    }
+
+    @PUT
+    public Response release(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("releaseId") String releaseId,
+                            ReleaseRequest body) {
+        auth.operator(authorization);
+        if (body == null || body.holdback() == null || body.amountMinor() == null || body.beneficiary() == null) {
+            throw ApiProblem.invalid("a JSON body with holdback {type, owner, period, currency}, amountMinor and beneficiary {kind, id} is required",
+                    null);
+        }
+        HoldbackRelease release;
+        try {
+            Account h = body.holdback();
+            release = new HoldbackRelease(releaseId, new AccountId(AccountType.valueOf(h.type()), h.owner(), h.period(), h.currency()),
+                    body.amountMinor(), new HoldbackRelease.Beneficiary(HoldbackRelease.Beneficiary.Kind.valueOf(body.beneficiary().kind()),
+                            body.beneficiary().id()));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ApiProblem.invalid("holdback must name a HOLDBACK_* type, owner, period and currency, and beneficiary kind SOCIETY or PLATFORM: "
+                    + e.getMessage(), null);
+        }
+        PayoutService.ReleaseOutcome o = service.releaseHoldback(release);
+        HoldbackRelease r = o.release();
+        return Response.status(o.created() ? 201 : 200).entity(new ReleaseView(r.releaseId(), r.holdback().toString(), r.amount(),
+                new Beneficiary(r.beneficiary().kind().name(), r.beneficiary().id()), r.target().toString())).build();
+    }
+}

@@ -1,0 +1,53 @@
+package io.fairshare.payout.rest;
+
+import io.fairshare.payout.application.Authenticator;
+import io.fairshare.payout.application.PayoutService;
+import io.fairshare.payout.domain.PlatformPeriodFigures;
+import io.fairshare.payout.domain.ReconciliationAlarm;
+import io.fairshare.payout.domain.ReconciliationReport;
+import io.fairshare.payout.domain.SocietyPeriodFigures;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** The books: trial balance and reconciliation. */
+@Path("/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class LedgerResource {
+    /** The report, optionally for one period (alarms of that period and those without a period). */
+    public record ReconciliationView(String periodId, boolean tiesOut, int alarmCount, List<SocietyPeriodFigures> societies,
+                                     List<PlatformPeriodFigures> platforms, List<ReconciliationAlarm> alarms) {
+    }
+
+    private final Authenticator auth;
+    private final PayoutService service;
+
+    public LedgerResource(Authenticator auth, PayoutService service) {
+        this.auth = auth;
+        this.service = service;
+    }
+
+    @GET
+    @Path("/ledger/trial-balance")
+    public PayoutService.TrialBalanceView trialBalance(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        auth.operator(authorization);
+        return service.trialBalance();
+    }
+
+    @GET
+    @Path("/reconciliation")
+    public ReconciliationView reconciliation(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @QueryParam("periodId") String periodId) {
+        auth.operator(authorization);
+        ReconciliationReport r = service.reconcile();
+        List<SocietyPeriodFigures> societies = r.societies().stream().filter(f -> periodId == null || periodId.equals(f.periodId())).toList();
+        List<PlatformPeriodFigures> platforms = r.platforms().stream().filter(f -> periodId == null || periodId.equals(f.periodId())).toList();
+        List<ReconciliationAlarm> alarms = r.alarms().stream()
+                .filter(a -> periodId == null || a.periodId() == null || periodId.equals(a.periodId())).toList();
+        return new ReconciliationView(periodId, alarms.isEmpty(), alarms.size(), societies, platforms, alarms);
+    }
+}

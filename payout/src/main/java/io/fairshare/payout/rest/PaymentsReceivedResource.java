@@ -1,0 +1,50 @@
+package io.fairshare.payout.rest;
+
+import io.fairshare.payout.application.Authenticator;
+import io.fairshare.payout.application.PayoutService;
+import io.fairshare.payout.domain.Receipt;
+import io.fairshare.payout.rest.Views.PaymentReceivedRequest;
+import io.fairshare.payout.rest.Views.ReceiptView;
+import io.fairshare.service.rest.ApiProblem;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Money received from a platform, as the bank reported it. The {@code Idempotency-Key} header is required:
+ * the same key and content again answers 200 with the same body and posts nothing; the same key with other
+ * content is 409.
+ */
+@Path("/v1/platforms/{platformId}/payments")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class PaymentsReceivedResource {
+    private final Authenticator auth;
+    private final PayoutService service;
+
+    public PaymentsReceivedResource(Authenticator auth, PayoutService service) {
+        this.auth = auth;
+        this.service = service;
+    }
+
+    @POST
+    public Response receive(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @HeaderParam("Idempotency-Key") String key,
+                            @PathParam("platformId") String platformId, PaymentReceivedRequest body) {
+        auth.operator(authorization);
+        if (key == null || key.isBlank()) {
+            throw ApiProblem.invalid("the Idempotency-Key header is required: the same key is the same payment", null);
+        }
+        if (body == null || body.amountMinor() == null) {
+            throw ApiProblem.invalid("a JSON body with currency, amountMinor, receivedOn and bankReference is required", null);
+        }
+        Receipt receipt = new Receipt(platformId, key.trim(), body.currency(), body.amountMinor(), body.receivedOn(), body.bankReference());
+        PayoutService.ReceiptOutcome o = service.receivePayment(receipt);
+        return Response.status(o.created() ? 201 : 200).entity(ReceiptView.of(o.receipt(), o.transaction())).build();
+    }
+}

@@ -1,0 +1,59 @@
+package io.fairshare.payout.rest;
+
+import io.fairshare.payout.application.Authenticator;
+import io.fairshare.payout.application.PayoutService;
+import io.fairshare.payout.rest.Views.RunRequest;
+import io.fairshare.payout.rest.Views.RunView;
+import io.fairshare.service.rest.ApiProblem;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+
+/** Payout runs: PUT plans, posts and files a run once per run id (201, then 200 for the same request); GET reads it and its file. */
+@Path("/v1/payout-runs/{runId}")
+@Produces(MediaType.APPLICATION_JSON)
+public class PayoutRunsResource {
+    private final Authenticator auth;
+    private final PayoutService service;
+
+    public PayoutRunsResource(Authenticator auth, PayoutService service) {
+        this.auth = auth;
+        this.service = service;
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response run(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("runId") String runId, RunRequest body) {
+        auth.operator(authorization);
+        if (body == null || body.valueDate() == null) {
+            throw ApiProblem.invalid("a JSON body with valueDate (YYYY-MM-DD) is required; createdAt is optional", null);
+        }
+        PayoutService.RunOutcome o = service.runPayout(runId, body.valueDate(), Optional.ofNullable(body.createdAt()));
+        return Response.status(o.created() ? 201 : 200).entity(RunView.of(o)).build();
+    }
+
+    @GET
+    public RunView get(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("runId") String runId) {
+        auth.operator(authorization);
+        return RunView.of(service.run(runId));
+    }
+
+    @GET
+    @Path("/pain001")
+    @Produces(MediaType.APPLICATION_XML)
+    public Response pain001(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("runId") String runId) {
+        auth.operator(authorization);
+        PayoutService.RunOutcome o = service.run(runId);
+        String xml = o.file().orElseThrow(() -> ApiProblem.notFound("run " + runId + " paid nothing, so it has no pain.001 file")).xml();
+        return Response.ok(xml, MediaType.APPLICATION_XML_TYPE.withCharset("UTF-8"))
+                .header("Content-Disposition", "attachment; filename=\"" + runId + ".xml\"").build();
+    }
+}
