@@ -71,7 +71,11 @@ public final class LocalStack implements AutoCloseable {
             System.exit(help ? 0 : 2);
             return;
         }
-        System.exit(new LocalStack(options).run());
+        LocalStack stack = new LocalStack(options);
+        if (options.demo()) {
+            stack.afterReady(new Demo(options.projectRoot(), options.demoEvents(), System.out));
+        }
+        System.exit(stack.run());
     }
 
     /**

@@ -29,10 +29,16 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class ConsumerLag implements AutoCloseable {
     private static final Duration CALL = Duration.ofSeconds(20);
+    /** Offsets behind up to which the records in between are read to see whether any is consumable. */
+    private static final long TAIL_CHECK = 1_000;
     private final Admin admin;
+    private final String bootstrapServers;
+    private org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]> reader;
 
     public ConsumerLag(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) CALL.toMillis() / 2,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) CALL.toMillis()));
     }
 
@@ -57,14 +63,19 @@ public final class ConsumerLag implements AutoCloseable {
                     .listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
                     .all().get(CALL.toMillis(), TimeUnit.MILLISECONDS);
             Map<String, Map<String, Long>> lag = new TreeMap<>();
-            committed.forEach((group, offsets) -> {
-                Map<String, Long> perTopic = lag.computeIfAbsent(group, g -> new TreeMap<>());
-                offsets.forEach((tp, om) -> {
+            for (Map.Entry<String, Map<TopicPartition, OffsetAndMetadata>> g : committed.entrySet()) {
+                Map<String, Long> perTopic = lag.computeIfAbsent(g.getKey(), k -> new TreeMap<>());
+                for (Map.Entry<TopicPartition, OffsetAndMetadata> e : g.getValue().entrySet()) {
+                    TopicPartition tp = e.getKey();
                     long end = ends.get(tp).offset();
-                    long behind = om == null ? end : Math.max(0, end - om.offset());
+                    long from = e.getValue() == null ? 0 : e.getValue().offset();
+                    long behind = Math.max(0, end - from);
+                    if (behind > 0 && behind <= TAIL_CHECK) {
+                        behind = recordsBetween(tp, from, end);
+                    }
                     perTopic.merge(tp.topic(), behind, Long::sum);
-                });
-            });
+                }
+            }
             return lag;
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot read consumer lag from the broker: " + e.getMessage(), e);
@@ -141,8 +152,38 @@ public final class ConsumerLag implements AutoCloseable {
         }
     }
 
+    /**
+     * Offsets between a committed offset and the end are not all records: a transactional producer leaves a
+     * commit marker after each transaction, and an aborted transaction leaves records no read_committed consumer
+     * sees. A group that has consumed everything therefore often sits one offset per partition "behind". Reading
+     * the offsets in between (read_committed, no group) tells: 0 when nothing there is consumable, else the
+     * offsets behind.
+     */
+    private long recordsBetween(TopicPartition tp, long from, long end) {
+        if (reader == null) {
+            reader = new org.apache.kafka.clients.consumer.KafkaConsumer<>(Map.of(
+                    org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    org.apache.kafka.clients.consumer.ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                    org.apache.kafka.clients.consumer.ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                    new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                    new org.apache.kafka.common.serialization.ByteArrayDeserializer());
+        }
+        reader.assign(List.of(tp));
+        reader.seek(tp, from);
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (reader.position(tp) < end && System.nanoTime() < deadline) {
+            if (!reader.poll(Duration.ofMillis(200)).isEmpty()) {
+                return end - from;
+            }
+        }
+        return reader.position(tp) >= end ? 0 : end - from;
+    }
+
     @Override
     public void close() {
+        if (reader != null) {
+            reader.close(Duration.ofSeconds(5));
+        }
         admin.close(Duration.ofSeconds(5));
     }
 }

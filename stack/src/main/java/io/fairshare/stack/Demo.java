@@ -1,0 +1,135 @@
+package io.fairshare.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fairshare.contracts.Topics;
+import io.fairshare.seeds.SeedFiles;
+import io.fairshare.seeds.SeedLoader;
+import io.fairshare.seeds.SeedSet;
+import io.fairshare.seeds.UsageWorkload;
+import io.fairshare.seeds.WorkloadPoster;
+import io.fairshare.stack.pipeline.ConsumerLag;
+import io.fairshare.stack.pipeline.ServiceClient;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code ./fairshare up --demo}: once the stack is ready, loads {@code seeds/data} into the services, streams the
+ * seeded workload through ingest's HTTP API (events of the last ended month, in Asia/Seoul, settlement's calendar),
+ * waits until every service has consumed everything, closes that period, waits for payout to book the statements,
+ * runs a payout, and prints a summary with where the pain.001 file and the statement exports are.
+ */
+public final class Demo implements AfterReady {
+    private static final Duration CATCH_UP = Duration.ofMinutes(60);
+
+    private final Path projectRoot;
+    private final long events;
+    private final PrintStream out;
+
+    public Demo(Path projectRoot, long events, PrintStream out) {
+        this.projectRoot = projectRoot;
+        this.events = events;
+        this.out = out;
+    }
+
+    @Override
+    public void run(RunningStack stack) throws Exception {
+        long t0 = System.nanoTime();
+        Path seedsDir = projectRoot.resolve("seeds/data");
+        out.println("\nDemo 1/5: loading " + projectRoot.relativize(seedsDir) + " ...");
+        SeedSet seeds = SeedFiles.read(seedsDir);
+        out.printf("  %,d works, %,d parties, %d societies, %d platforms, %d licences, %d opted out%n", seeds.works().size(),
+                seeds.parties().size(), seeds.societies().size(), seeds.platforms().size(), seeds.licences().size(),
+                seeds.reservations().size());
+        SeedLoader.Endpoints endpoints = new SeedLoader.Endpoints(URI.create(stack.baseUrl("usage-ingest")),
+                URI.create(stack.baseUrl("rights-registry")), URI.create(stack.baseUrl("settlement")),
+                URI.create(stack.baseUrl("payout")));
+        SeedLoader.Result loaded = new SeedLoader(endpoints, stack.operatorToken(), out).load(seeds);
+
+        YearMonth period = YearMonth.now(UsageWorkload.SEOUL).minusMonths(1);
+        out.printf("%nDemo 2/5: streaming %,d usage events of period %s over HTTP (Zipf over the works, %.1f%% unmatched) ...%n",
+                events, period, UsageWorkload.UNMATCHED_PER_MILLE / 10.0);
+        UsageWorkload workload = UsageWorkload.forPeriod(seeds, seeds.spec().seed(), events, period, UsageWorkload.SEOUL);
+        WorkloadPoster.Result posted = new WorkloadPoster(endpoints.ingest(), loaded.platformKeys(), 4, 1000, out).post(workload);
+        out.printf("  ingest: %,d accepted, %,d duplicate, %,d rejected in %d s (%,.0f events/s)%n", posted.accepted(),
+                posted.duplicate(), posted.rejected(), posted.elapsed().toSeconds(), posted.eventsPerSecond());
+        try (ConsumerLag lag = new ConsumerLag(stack.kafkaBootstrap())) {
+            out.println("  waiting for rights-registry and settlement to consume everything ...");
+            lag.awaitCaughtUp(Set.of(), CATCH_UP, Duration.ofSeconds(10), out::println);
+
+            out.printf("%nDemo 3/5: closing period %s ...%n", period);
+            ServiceClient settlement = new ServiceClient(stack.baseUrl("settlement"), stack.operatorToken());
+            JsonNode closed = settlement.post("/v1/periods/" + period + "/close", null);
+            int statements = closed.path("statements").size();
+            out.printf("  %s: %d statements issued%n", closed.path("state").asText(), statements);
+            long before = System.nanoTime();
+            while (lag.endOffsets(Topics.STATEMENTS_ISSUED) < statements) {
+                if (System.nanoTime() - before > Duration.ofMinutes(2).toNanos()) {
+                    throw new IllegalStateException("settlement did not publish its " + statements + " statements within 2 minutes");
+                }
+                Thread.sleep(500);
+            }
+            lag.awaitCaughtUp(Set.of(), Duration.ofMinutes(5), Duration.ofSeconds(10), out::println);
+
+            out.println("\nDemo 4/5: running a payout ...");
+            ServiceClient payout = new ServiceClient(stack.baseUrl("payout"), stack.operatorToken());
+            String runId = "DEMO-" + period;
+            JsonNode run = payout.put("/v1/payout-runs/" + runId, Map.of("valueDate", LocalDate.now(UsageWorkload.SEOUL).plusDays(1).toString()));
+
+            Path exports = Files.createDirectories(stack.home().resolve("demo/exports"));
+            for (JsonNode s : closed.path("statements")) {
+                String id = s.path("statementId").asText();
+                String file = id.replace('/', '-');
+                Files.writeString(exports.resolve(file + ".json"), settlement.getText("/v1/statements/" + id, "application/json"),
+                        StandardCharsets.UTF_8);
+                Files.writeString(exports.resolve(file + ".csv"), settlement.getText("/v1/statements/" + id, "text/csv"),
+                        StandardCharsets.UTF_8);
+                if (!s.path("kind").asText().equals("PLATFORM")) {
+                    Files.writeString(exports.resolve(file + ".dsr.tsv"), settlement.getText("/v1/statements/" + id + "?format=dsr",
+                            "text/tab-separated-values"), StandardCharsets.UTF_8);
+                }
+            }
+            JsonNode trial = payout.get("/v1/ledger/trial-balance");
+            JsonNode reconciliation = payout.get("/v1/reconciliation?periodId=" + period);
+
+            out.println("\nDemo 5/5: summary");
+            printSummary(closed, run, trial, reconciliation, exports);
+            out.printf("%nDemo done in %d s.%n", Duration.ofNanos(System.nanoTime() - t0).toSeconds());
+        }
+    }
+
+    private void printSummary(JsonNode closed, JsonNode run, JsonNode trial, JsonNode reconciliation, Path exports) {
+        out.println("  Statements of " + closed.path("periodId").asText() + " (KRW):");
+        for (JsonNode s : closed.path("statements")) {
+            out.printf("    %-9s %-28s %,16d%n", s.path("kind").asText(), s.path("addresseeId").asText(), s.path("totalMinor").asLong());
+        }
+        out.printf("  Payout run %s, value date %s: %d payments%n", run.path("runId").asText(), run.path("valueDate").asText(),
+                run.path("numberOfTransactions").asInt());
+        for (JsonNode p : run.path("payments")) {
+            out.printf("    paid      %-28s %,16d %s  (%s)%n", p.path("payeeId").asText(), p.path("amountMinor").asLong(),
+                    p.path("currency").asText(), p.path("endToEndId").asText());
+        }
+        for (JsonNode c : run.path("carriedForward")) {
+            out.printf("    carried   %-28s %,16d %s  (below the threshold)%n", c.path("payeeId").asText(), c.path("amountMinor").asLong(),
+                    c.path("currency").asText());
+        }
+        out.println("    control sum " + run.path("controlSum"));
+        for (JsonNode a : trial.path("accounts")) {
+            String account = a.path("account").asText();
+            if (account.startsWith("HOLDBACK_")) {
+                out.printf("    held      %-40s %,16d%n", account, a.path("balanceMinor").asLong());
+            }
+        }
+        out.println("  Ledger balanced: " + trial.path("balanced").asBoolean()
+                + "; reconciliation alarms: " + reconciliation.path("alarms").size());
+        out.println("  pain.001 file:  " + run.path("file").asText());
+        out.println("  Exports:        " + exports + "/ (statement JSON, CSV and DSR-style files)");
+    }
+}
