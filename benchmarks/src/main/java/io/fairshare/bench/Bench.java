@@ -10,15 +10,17 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || args[0].equals("--help")) {
             System.out.println("usage: ./fairshare bench ingest [--events N] [--batch N] [--connections N] [--baseline-records N]\n"
-                    + "       ./fairshare bench close [--rows N]");
+                    + "       ./fairshare bench close [--rows N]\n"
+                    + "       ./fairshare bench pipeline [--events N] [--connections N] [--batch N] [--baseline-records N]");
             return;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
             case "ingest" -> IngestBenchmark.main(rest);
             case "close" -> CloseBenchmark.main(rest);
+            case "pipeline" -> PipelineBenchmark.main(rest);
             default -> {
-                System.err.println("unknown benchmark " + args[0] + " (known: ingest, close)");
+                System.err.println("unknown benchmark " + args[0] + " (known: ingest, close, pipeline)");
                 System.exit(2);
             }
         }

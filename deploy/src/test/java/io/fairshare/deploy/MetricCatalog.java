@@ -29,18 +29,10 @@ final class MetricCatalog {
             "up", Set.of());
 
     /**
-     * Proposed meters that no service emits yet, shown on the dashboard so the panels exist when they
-     * land: settlement has no meters at all today; payout's service adapters (with these meters) are
-     * being written. Each is listed, with its owner, in deploy/README.md.
+     * Meters a dashboard may show before any service emits them (a panel prepared for a meter being written),
+     * each with its labels. Empty today: settlement and payout emit every meter the dashboard queries.
      */
-    static final Map<String, Set<String>> PENDING = Map.of(
-            "fairshare_settlement_usage_total", Set.of("outcome"),
-            "fairshare_settlement_period_closes_total", Set.of("outcome"),
-            "fairshare_settlement_statements_total", Set.of("kind"),
-            "fairshare_payout_statements_total", Set.of("outcome"),
-            "fairshare_payout_payments_total", Set.of("status"),
-            "fairshare_payout_runs_total", Set.of(),
-            "fairshare_payout_reconciliation_alarms", Set.of());
+    static final Map<String, Set<String>> PENDING = Map.of();
 
     private MetricCatalog() {
     }
