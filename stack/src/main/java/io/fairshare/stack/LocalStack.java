@@ -34,6 +34,8 @@ import java.util.concurrent.CountDownLatch;
  * stops it even when this JVM is killed.
  */
 public final class LocalStack implements AutoCloseable {
+    /** Where a running stack keeps its process id, for {@code ./fairshare stop}. */
+    public static final String PID_FILE = "stack.pid";
     /** Partitions of every topic the stack creates. */
     public static final int PARTITIONS = 4;
 
@@ -125,6 +127,7 @@ public final class LocalStack implements AutoCloseable {
             }
             lockChannel = lock();
         }
+        Files.writeString(options.home().resolve(PID_FILE), Long.toString(ProcessHandle.current().pid()));
         RunningStack stack = startAll();
         synchronized (this) {
             running = stack;
@@ -371,6 +374,7 @@ public final class LocalStack implements AutoCloseable {
         }
         if (lockChannel != null) {
             try {
+                Files.deleteIfExists(options.home().resolve(PID_FILE));
                 lockChannel.close();
             } catch (IOException e) {
                 System.err.println("fairshare: releasing " + options.home().resolve("stack.lock") + ": " + e.getMessage());

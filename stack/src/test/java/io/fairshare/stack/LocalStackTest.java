@@ -51,6 +51,8 @@ class LocalStackTest {
             KafkaBroker broker = running.servers().broker().orElseThrow();
             PostgresServer postgres = running.servers().postgresServer().orElseThrow();
             seen.set(new Seen(broker.pid(), broker.port(), postgres.pid(), postgres.port()));
+            assertEquals(Long.toString(ProcessHandle.current().pid()), Files.readString(home.resolve(LocalStack.PID_FILE)),
+                    "./fairshare stop finds the stack by its pid file");
             assertEquals(List.of(), running.services());
             assertEquals(Map.of(), running.skipped(), "--no-services skips nothing: it starts nothing");
             assertEquals(List.of("ingest", "payout", "registry", "settlement"),
@@ -79,6 +81,7 @@ class LocalStackTest {
         assertFalse(listening(s.kafkaPort()));
         assertFalse(listening(s.postgresPort()));
         assertFalse(Files.exists(home.resolve("servers")), "the servers' data is deleted");
+        assertFalse(Files.exists(home.resolve(LocalStack.PID_FILE)), "a stopped stack leaves no pid file");
         assertTrue(Files.size(home.resolve("logs/postgres.log")) > 0, "PostgreSQL's log is kept");
         assertTrue(Files.exists(home.resolve("logs/kafka.log")), "Kafka's log is kept");
         String output = printed.toString(StandardCharsets.UTF_8);

@@ -23,9 +23,6 @@ import io.restassured.specification.RequestSpecification;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -157,19 +154,11 @@ final class PayoutApi {
     }
 
     static long count(AgroalDataSource ds, String sql, Object... args) throws Exception {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return io.fairshare.testsupport.SqlCounts.count(ds, sql, args);
     }
 
-    static void awaitCount(AgroalDataSource ds, long expected, String sql, Object... args) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> count(ds, sql, args) == expected);
+    static void awaitCount(AgroalDataSource ds, long expected, String sql, Object... args) throws Exception {
+        io.fairshare.testsupport.SqlCounts.awaitCount(ds, expected, sql, args);
     }
 
     static long payable(AgroalDataSource ds, String payee) throws Exception {

@@ -21,9 +21,6 @@ import io.fairshare.contracts.usage.UsageType;
 import io.fairshare.contracts.usage.WorkRef;
 import io.fairshare.testsupport.TestServers;
 import io.restassured.specification.RequestSpecification;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -108,19 +105,11 @@ final class SettlementApi {
     }
 
     static long count(AgroalDataSource ds, String sql, Object... args) throws Exception {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return io.fairshare.testsupport.SqlCounts.count(ds, sql, args);
     }
 
-    static void awaitCount(AgroalDataSource ds, long expected, String sql, Object... args) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> count(ds, sql, args) == expected);
+    static void awaitCount(AgroalDataSource ds, long expected, String sql, Object... args) throws Exception {
+        io.fairshare.testsupport.SqlCounts.awaitCount(ds, expected, sql, args);
     }
 
     /** The statutory scheme of the tests: KRW 2 per 1,000 units of every kind and use, penalty x3. */
