@@ -136,9 +136,9 @@ public final class PipelineBenchmark {
 
         Path png = root.resolve("benchmarks/results/pipeline-" + LocalDate.now() + ".png");
         TimeSeriesPlot.write(png, String.format("Fairshare end to end: %,d events, %s", events, LocalDate.now()), List.of(
-                new TimeSeriesPlot.Panel("Throughput (per second, 5 s moving window)", "events/s", List.of(
+                new TimeSeriesPlot.Panel("Throughput (5 s moving window)", "events/s", List.of(
                         rate("accepted by usage-ingest", samples, Sample::accepted),
-                        rate("settled (settlement usage_event rows)", samples, Sample::settled))),
+                        rate("settled (usage_event rows)", samples, Sample::settled))),
                 new TimeSeriesPlot.Panel("Consumer lag per group", "records", lagSeries(samples))));
         String md = String.format("""
                 | date | machine | events | settled events/s (HTTP in to settled rows) | Kafka producer records/s (same broker, same run) | ratio | ingest accepted events/s | max lag |
@@ -155,11 +155,14 @@ public final class PipelineBenchmark {
     }
 
     private static TimeSeriesPlot.Series rate(String label, List<Sample> samples, java.util.function.ToLongFunction<Sample> count) {
-        int window = 5;
+        double window = 5;
         double[] t = new double[samples.size()];
         double[] v = new double[samples.size()];
+        int j = 0;
         for (int i = 0; i < samples.size(); i++) {
-            int j = Math.max(0, i - window);
+            while (j < i - 1 && samples.get(i).seconds() - samples.get(j + 1).seconds() >= window) {
+                j++;
+            }
             t[i] = samples.get(i).seconds();
             double dt = samples.get(i).seconds() - samples.get(j).seconds();
             v[i] = dt <= 0 ? 0 : (count.applyAsLong(samples.get(i)) - count.applyAsLong(samples.get(j))) / dt;
