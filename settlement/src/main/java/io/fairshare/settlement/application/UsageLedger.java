@@ -62,13 +62,38 @@ public class UsageLedger {
                 refused.add(new UsageLedgerStore.Refused(e.platformId(), e.eventId(), reason, String.valueOf(r)));
             }
         }
+        int lines = store(accepted, refused, batch);
+        received.increment(accepted.size());
+        refusedCount.increment(refused.size());
+        return lines;
+    }
+
+    /**
+     * Stores the events and refusals in one transaction, retrying a transient failure a few times. When the
+     * database refuses the data itself (SQLSTATE class 22 or 23: a value too long, out of range, a constraint),
+     * retrying cannot help and one event must not stop the whole ledger: the batch is halved until the event at
+     * fault stands alone, and that event is refused (kept in {@code usage_refused} with the database's reason).
+     */
+    private int store(List<ResolvedUsage> events, List<UsageLedgerStore.Refused> refused, List<UsageResolvedV1> originals) {
         for (int attempt = 1; ; attempt++) {
             try {
-                int lines = store.append(accepted, refused);
-                received.increment(accepted.size());
-                refusedCount.increment(refused.size());
-                return lines;
+                return store.append(events, refused);
             } catch (SQLException e) {
+                if (refusedByData(e) && (events.size() > 1 || !refused.isEmpty())) {
+                    return bisect(events, refused, originals);
+                }
+                if (refusedByData(e) && events.size() == 1) {
+                    ResolvedUsage bad = events.get(0);
+                    String reason = "STORAGE_REFUSED: " + e.getSQLState() + " " + e.getMessage();
+                    LOG.warnf("resolved usage %s/%s refused by the database: %s", bad.platformId(), bad.eventId(), reason);
+                    String payload = originals.stream()
+                            .filter(o -> o.usage() != null && bad.platformId().equals(o.usage().platformId())
+                                    && bad.eventId().equals(o.usage().eventId()))
+                            .findFirst().map(String::valueOf).orElse(String.valueOf(bad));
+                    refusedCount.increment(); // also counted as received: it passed the ledger's own checks
+                    return store(List.of(), List.of(new UsageLedgerStore.Refused(bad.platformId(), bad.eventId(), reason, payload)),
+                            originals);
+                }
                 if (attempt >= ATTEMPTS) {
                     throw new IllegalStateException("usage ledger append failed " + ATTEMPTS + " times", e);
                 }
@@ -81,6 +106,29 @@ public class UsageLedger {
                 }
             }
         }
+    }
+
+    private int bisect(List<ResolvedUsage> events, List<UsageLedgerStore.Refused> refused, List<UsageResolvedV1> originals) {
+        int lines = 0;
+        if (!refused.isEmpty()) {
+            lines += store(List.of(), refused, originals);
+            if (events.isEmpty()) {
+                return lines;
+            }
+        }
+        if (events.size() == 1) {
+            return lines + store(events, List.of(), originals);
+        }
+        int half = events.size() / 2;
+        lines += store(events.subList(0, half), List.of(), originals);
+        lines += store(events.subList(half, events.size()), List.of(), originals);
+        return lines;
+    }
+
+    /** SQLSTATE class 22 (data exception) or 23 (integrity constraint violation): the same data fails again. */
+    static boolean refusedByData(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("22") || state.startsWith("23"));
     }
 
     static ResolvedUsage toDomain(UsageResolvedV1 r) {

@@ -77,6 +77,26 @@ class UsageLedgerTest {
     }
 
     @Test
+    void anEventTheDatabaseRefusesIsKeptAsRefusedAndTheRestOfItsBatchIsStored() throws Exception {
+        // work_category is varchar(32): 40 characters are a data error (22001) for this event alone
+        UsageResolvedV1 tooLong = event("plat-db", "bad", "2026-06-10T00:00:00Z", 10, "w-1",
+                line("p-1", "s-alpha", 10000, LineStatus.UNLICENSED, null));
+        tooLong = new UsageResolvedV1(tooLong.usage(), tooLong.workId(), "c".repeat(40), tooLong.matchedBy(), false,
+                tooLong.lines(), tooLong.resolvedAt());
+        publish(List.of(
+                event("plat-db", "good-1", "2026-06-10T00:00:00Z", 10, "w-1", line("p-1", "s-alpha", 10000, LineStatus.UNLICENSED, null)),
+                tooLong,
+                event("plat-db", "good-2", "2026-06-10T00:00:00Z", 10, "w-2", line("p-1", "s-alpha", 10000, LineStatus.UNLICENSED, null))));
+        SettlementApi.awaitCount(db, 1, "SELECT count(*) FROM usage_refused WHERE platform_id = 'plat-db' AND event_id = 'bad'"
+                + " AND reason LIKE 'STORAGE_REFUSED: 22001%'");
+        SettlementApi.awaitCount(db, 2, "SELECT count(*) FROM usage_event WHERE platform_id = 'plat-db'");
+        // the ledger goes on
+        publish(List.of(event("plat-db", "after", "2026-06-11T00:00:00Z", 10, "w-1",
+                line("p-1", "s-alpha", 10000, LineStatus.UNLICENSED, null))));
+        SettlementApi.awaitCount(db, 3, "SELECT count(*) FROM usage_event WHERE platform_id = 'plat-db'");
+    }
+
+    @Test
     void anOpenPeriodShowsProvisionalTotals() throws Exception {
         operator().contentType("application/json").body(SettlementApi.statutoryScheme()).put("/v1/statutory-scheme").then().statusCode(200);
         // 3 x 1,000 tokens unlicensed to s-beta at 2/1000 = 6
