@@ -27,7 +27,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,23 +39,24 @@ import org.jboss.logging.Logger;
 public class ChangeFeed {
     private static final Logger LOG = Logger.getLogger(ChangeFeed.class);
 
-    private final String bootstrap;
+    /** The connector's Kafka settings ({@code kafka.*}: bootstrap servers, and security where the broker needs it). */
+    private final Map<String, Object> kafka;
     private final RegistryConfig config;
     private final String groupId = "registry-index-" + UUID.randomUUID();
     private KafkaConsumer<String, String> consumer;
     private Thread thread;
     private volatile boolean running;
 
-    public ChangeFeed(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, RegistryConfig config) {
-        this.bootstrap = bootstrap;
+    public ChangeFeed(@io.smallrye.common.annotation.Identifier("default-kafka-broker") Map<String, Object> kafka, RegistryConfig config) {
+        this.kafka = kafka;
         this.config = config;
     }
 
     /** Creates the topic if it is missing, assigns all its partitions and fixes the start positions at their ends. */
     synchronized void position() {
-        ensureTopic(bootstrap, config.changes().partitions());
+        ensureTopic(kafka, config.changes().partitions());
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.putAll(kafka);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
@@ -110,8 +110,8 @@ public class ChangeFeed {
         }
     }
 
-    static void ensureTopic(String bootstrap, int partitions) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+    static void ensureTopic(Map<String, Object> kafka, int partitions) {
+        try (Admin admin = Admin.create(kafka)) {
             if (admin.listTopics().names().get().contains(Topics.REGISTRY_CHANGES)) {
                 return;
             }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,7 +25,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,7 +40,8 @@ public class ChangeRelay {
 
     private final CatalogueStore store;
     private final RegistryConfig config;
-    private final String bootstrap;
+    /** The connector's Kafka settings ({@code kafka.*}: bootstrap servers, and security where the broker needs it). */
+    private final Map<String, Object> kafka;
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicBoolean nudged = new AtomicBoolean();
     private final ExecutorService nudges = Executors.newSingleThreadExecutor(r -> {
@@ -59,10 +60,10 @@ public class ChangeRelay {
     }
 
     public ChangeRelay(CatalogueStore store, RegistryConfig config,
-                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
+                       @io.smallrye.common.annotation.Identifier("default-kafka-broker") Map<String, Object> kafka) {
         this.store = store;
         this.config = config;
-        this.bootstrap = bootstrap;
+        this.kafka = kafka;
     }
 
     /** Asks for a publication soon (after a write committed). */
@@ -127,7 +128,7 @@ public class ChangeRelay {
         KafkaProducer<String, String> p = producer;
         if (p == null) {
             Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            props.putAll(kafka);
             props.put(ProducerConfig.ACKS_CONFIG, "all");
             props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
             props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
