@@ -46,7 +46,7 @@ public final class LocalStack implements AutoCloseable {
     private ServerSet servers;
     private RunningStack running;
     private FileChannel lockChannel;
-    private boolean stopped;
+    private volatile boolean stopped;
 
     public LocalStack(StackOptions options) {
         this(options, System.out);
@@ -335,7 +335,7 @@ public final class LocalStack implements AutoCloseable {
         CountDownLatch never = new CountDownLatch(1);
         while (!never.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
             for (ServiceProcess p : started) {
-                if (!p.isAlive() && !reported.contains(p)) {
+                if (!stopped && !p.isAlive() && !reported.contains(p)) {
                     reported.add(p);
                     System.err.println("fairshare: " + p.spec().name() + " has exited; see " + p.log());
                 }
