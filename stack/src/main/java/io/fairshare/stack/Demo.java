@@ -78,10 +78,21 @@ public final class Demo implements AfterReady {
             }
             lag.awaitCaughtUp(Set.of(), Duration.ofMinutes(5), Duration.ofSeconds(10), out::println);
 
-            out.println("\nDemo 4/5: running a payout ...");
+            out.println("\nDemo 4/5: the platforms pay their statements; running a payout ...");
             ServiceClient payout = new ServiceClient(stack.baseUrl("payout"), stack.operatorToken());
+            LocalDate today = LocalDate.now(UsageWorkload.SEOUL);
+            for (JsonNode s : closed.path("statements")) {
+                if (s.path("kind").asText().equals("PLATFORM")) {
+                    String platform = s.path("addresseeId").asText();
+                    payout.post("/v1/platforms/" + platform + "/payments", Map.of("currency", s.path("currency").asText(),
+                                    "amountMinor", s.path("totalMinor").asLong(), "receivedOn", today.toString(),
+                                    "bankReference", "DEMO " + period + " " + platform),
+                            Map.of("Idempotency-Key", "demo-" + period + "-" + platform));
+                    out.printf("  received from %-14s %,16d %s%n", platform, s.path("totalMinor").asLong(), s.path("currency").asText());
+                }
+            }
             String runId = "DEMO-" + period;
-            JsonNode run = payout.put("/v1/payout-runs/" + runId, Map.of("valueDate", LocalDate.now(UsageWorkload.SEOUL).plusDays(1).toString()));
+            JsonNode run = payout.put("/v1/payout-runs/" + runId, Map.of("valueDate", today.plusDays(1).toString()));
 
             Path exports = Files.createDirectories(stack.home().resolve("demo/exports"));
             for (JsonNode s : closed.path("statements")) {
@@ -106,30 +117,27 @@ public final class Demo implements AfterReady {
     }
 
     private void printSummary(JsonNode closed, JsonNode run, JsonNode trial, JsonNode reconciliation, Path exports) {
-        out.println("  Statements of " + closed.path("periodId").asText() + " (KRW):");
-        for (JsonNode s : closed.path("statements")) {
-            out.printf("    %-9s %-28s %,16d%n", s.path("kind").asText(), s.path("addresseeId").asText(), s.path("totalMinor").asLong());
+        out.println("  Societies, period " + closed.path("periodId").asText() + " (KRW; payout's reconciliation, tied to the ledger):");
+        out.printf("    %-12s %16s %16s %16s %16s%n", "society", "owed (issued)", "held back", "paid", "carried forward");
+        for (JsonNode f : reconciliation.path("societies")) {
+            out.printf("    %-12s %,16d %,16d %,16d %,16d%n", f.path("societyId").asText(), f.path("issued").asLong(),
+                    f.path("postedHeld").asLong(), f.path("paid").asLong(), f.path("carriedForward").asLong());
         }
-        out.printf("  Payout run %s, value date %s: %d payments%n", run.path("runId").asText(), run.path("valueDate").asText(),
-                run.path("numberOfTransactions").asInt());
-        for (JsonNode p : run.path("payments")) {
-            out.printf("    paid      %-28s %,16d %s  (%s)%n", p.path("payeeId").asText(), p.path("amountMinor").asLong(),
-                    p.path("currency").asText(), p.path("endToEndId").asText());
+        out.println("  Platforms:");
+        out.printf("    %-12s %16s %16s %16s %16s%n", "platform", "owes (issued)", "received", "outstanding", "unclaimed held");
+        for (JsonNode f : reconciliation.path("platforms")) {
+            out.printf("    %-12s %,16d %,16d %,16d %,16d%n", f.path("platformId").asText(), f.path("issued").asLong(),
+                    f.path("collected").asLong(), f.path("outstanding").asLong(), f.path("unclaimedHeld").asLong());
         }
+        out.printf("  Payout run %s, value date %s: %d payments, control sum %s%n", run.path("runId").asText(),
+                run.path("valueDate").asText(), run.path("numberOfTransactions").asInt(), run.path("controlSum"));
         for (JsonNode c : run.path("carriedForward")) {
-            out.printf("    carried   %-28s %,16d %s  (below the threshold)%n", c.path("payeeId").asText(), c.path("amountMinor").asLong(),
-                    c.path("currency").asText());
+            out.printf("    carried forward %-20s %,16d %s (%s)%n", c.path("payeeId").asText(), c.path("amountMinor").asLong(),
+                    c.path("currency").asText(), c.path("reason").asText());
         }
-        out.println("    control sum " + run.path("controlSum"));
-        for (JsonNode a : trial.path("accounts")) {
-            String account = a.path("account").asText();
-            if (account.startsWith("HOLDBACK_")) {
-                out.printf("    held      %-40s %,16d%n", account, a.path("balanceMinor").asLong());
-            }
-        }
-        out.println("  Ledger balanced: " + trial.path("balanced").asBoolean()
-                + "; reconciliation alarms: " + reconciliation.path("alarms").size());
+        out.println("  Ledger balanced: " + trial.path("balanced").asBoolean() + "; reconciliation ties out: "
+                + reconciliation.path("tiesOut").asBoolean() + ", alarms: " + reconciliation.path("alarms").size());
+        out.println("  Statements:     " + closed.path("statements").size() + " issued (" + exports + "/: JSON, CSV and DSR-style files)");
         out.println("  pain.001 file:  " + run.path("file").asText());
-        out.println("  Exports:        " + exports + "/ (statement JSON, CSV and DSR-style files)");
     }
 }
