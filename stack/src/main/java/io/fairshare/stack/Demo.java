@@ -44,6 +44,10 @@ public final class Demo implements AfterReady {
         long t0 = System.nanoTime();
         Path seedsDir = projectRoot.resolve("seeds/data");
         out.println("\nDemo 1/5: loading " + projectRoot.relativize(seedsDir) + " ...");
+        if (!Files.isRegularFile(seedsDir.resolve(SeedFiles.SPEC))) {
+            throw new IllegalStateException(seedsDir + " holds no seeds; write them with: java -cp \"seeds/target/classes:seeds/target/lib/*\""
+                    + " io.fairshare.seeds.GenerateSeeds");
+        }
         SeedSet seeds = SeedFiles.read(seedsDir);
         out.printf("  %,d works, %,d parties, %d societies, %d platforms, %d licences, %d opted out%n", seeds.works().size(),
                 seeds.parties().size(), seeds.societies().size(), seeds.platforms().size(), seeds.licences().size(),
