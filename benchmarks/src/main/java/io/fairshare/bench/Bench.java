@@ -26,8 +26,6 @@ public final class Bench {
         }
     }
 
-    static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-
     static int freePort() throws java.io.IOException {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             return s.getLocalPort();
@@ -54,31 +52,6 @@ public final class Bench {
             Thread.sleep(300);
         }
         throw new IllegalStateException(url + " not ready within " + timeout.toSeconds() + " s");
-    }
-
-    static com.fasterxml.jackson.databind.JsonNode put(String url, String auth, Object body) throws Exception {
-        return send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Authorization", auth)
-                .header("Content-Type", "application/json")
-                .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build());
-    }
-
-    static com.fasterxml.jackson.databind.JsonNode postJson(String url, String auth, Object body) throws Exception {
-        return send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Authorization", auth)
-                .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build());
-    }
-
-    static com.fasterxml.jackson.databind.JsonNode post(String url, String auth, java.time.Duration timeout) throws Exception {
-        return send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Authorization", auth).timeout(timeout)
-                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
-    }
-
-    private static com.fasterxml.jackson.databind.JsonNode send(java.net.http.HttpRequest r) throws Exception {
-        java.net.http.HttpResponse<String> resp = java.net.http.HttpClient.newHttpClient().send(r, java.net.http.HttpResponse.BodyHandlers.ofString());
-        if (resp.statusCode() / 100 != 2) {
-            throw new IllegalStateException(r.uri() + ": HTTP " + resp.statusCode() + " " + resp.body());
-        }
-        return resp.body().isEmpty() ? JSON.nullNode() : JSON.readTree(resp.body());
     }
 
     static void write(java.nio.file.Path root, String name, String md) throws java.io.IOException {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fairshare.servers.Locations;
 import io.fairshare.servers.ManagedProcess;
 import io.fairshare.servers.ServerSet;
+import io.fairshare.stack.pipeline.ServiceClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -50,8 +51,9 @@ public final class CloseBenchmark {
             try {
                 String base = "http://127.0.0.1:" + port;
                 Bench.awaitReady(base + "/q/health/ready", Duration.ofSeconds(90));
-                Bench.put(base + "/v1/statutory-scheme", "Bearer bench", Map.of("tariff", perUnit("statutory", "2"), "reservedPenaltyMultiplier", "3"));
-                Bench.put(base + "/v1/tariffs/licensed-2026", "Bearer bench", perUnit("licensed-2026", "1.5"));
+                ServiceClient api = new ServiceClient(base, "bench", Duration.ofMinutes(20));
+                api.put("/v1/statutory-scheme", Map.of("tariff", perUnit("statutory", "2"), "reservedPenaltyMultiplier", "3"));
+                api.put("/v1/tariffs/licensed-2026", perUnit("licensed-2026", "1.5"));
 
                 try (Connection c = DriverManager.getConnection(jdbc, servers.postgres().username(), servers.postgres().password());
                      Statement s = c.createStatement()) {
@@ -91,7 +93,7 @@ public final class CloseBenchmark {
 
                     System.out.println("closing period 2026-10...");
                     long c0 = System.nanoTime();
-                    JsonNode closed = Bench.post(base + "/v1/periods/2026-10/close", "Bearer bench", Duration.ofMinutes(20));
+                    JsonNode closed = api.post("/v1/periods/2026-10/close", null);
                     double close = (System.nanoTime() - c0) / 1e9;
                     int statements = closed.has("statements") ? closed.get("statements").size() : -1;
                     String md = String.format("""

@@ -2,6 +2,7 @@ package io.fairshare.bench;
 
 import io.fairshare.contracts.Topics;
 import io.fairshare.servers.Locations;
+import io.fairshare.stack.pipeline.ServiceClient;
 import io.fairshare.servers.ManagedProcess;
 import io.fairshare.servers.ServerSet;
 import java.io.IOException;
@@ -64,8 +65,9 @@ public final class IngestBenchmark {
             try {
                 String base64 = "http://127.0.0.1:" + port;
                 Bench.awaitReady(base64 + "/q/health/ready", Duration.ofSeconds(90));
-                Bench.postJson(base64 + "/v1/admin/platforms", "Bearer bench", Map.of("id", "bench", "name", "Benchmark platform"));
-                String token = Bench.post(base64 + "/v1/admin/platforms/bench/keys", "Bearer bench", Duration.ofSeconds(30)).get("token").asText();
+                ServiceClient admin = new ServiceClient(base64, "bench", Duration.ofSeconds(30));
+                admin.post("/v1/admin/platforms", Map.of("id", "bench", "name", "Benchmark platform"));
+                String token = admin.post("/v1/admin/platforms/bench/keys", null).get("token").asText();
                 URI endpoint = URI.create(base64 + "/v1/usage-events");
                 String auth = "Bearer " + token;
 

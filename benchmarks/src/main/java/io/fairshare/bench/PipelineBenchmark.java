@@ -12,7 +12,6 @@ import io.fairshare.stack.RunningStack;
 import io.fairshare.stack.StackOptions;
 import io.fairshare.stack.pipeline.ConsumerLag;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -66,8 +65,7 @@ public final class PipelineBenchmark {
             System.out.println("  " + base.summary());
 
             SeedSet seeds = SeedFiles.read(root.resolve("seeds/data"));
-            SeedLoader.Endpoints endpoints = new SeedLoader.Endpoints(URI.create(running.baseUrl("usage-ingest")),
-                    URI.create(running.baseUrl("rights-registry")), URI.create(running.baseUrl("settlement")), null);
+            SeedLoader.Endpoints endpoints = running.seedEndpoints();
             SeedLoader.Result loaded = new SeedLoader(endpoints, running.operatorToken(), System.out).load(seeds);
             YearMonth period = YearMonth.now(UsageWorkload.SEOUL).minusMonths(1);
             UsageWorkload workload = UsageWorkload.forPeriod(seeds, seeds.spec().seed(), events, period, UsageWorkload.SEOUL);

@@ -20,7 +20,6 @@ import io.fairshare.stack.pipeline.ConsumerLag;
 import io.fairshare.stack.pipeline.ServiceClient;
 import java.io.StringReader;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,9 +82,7 @@ class PipelineIT {
     @Test
     void everyAmountFromUsageEventsToThePaymentFileMatchesTheSeedsAndTariffs() throws Exception {
         SeedSet seeds = SeedGenerator.generate(SeedSpec.small(1_000));
-        SeedLoader.Endpoints endpoints = new SeedLoader.Endpoints(URI.create(running.baseUrl("usage-ingest")),
-                URI.create(running.baseUrl("rights-registry")), URI.create(running.baseUrl("settlement")),
-                URI.create(running.baseUrl("payout")));
+        SeedLoader.Endpoints endpoints = running.seedEndpoints();
         SeedLoader.Result loaded = new SeedLoader(endpoints, running.operatorToken(), System.out).load(seeds);
         ServiceClient settlement = new ServiceClient(running.baseUrl("settlement"), running.operatorToken());
         ServiceClient payout = new ServiceClient(running.baseUrl("payout"), running.operatorToken());
@@ -123,9 +120,9 @@ class PipelineIT {
             lag.awaitCaughtUp(Set.of(), CATCH_UP, Duration.ofSeconds(10), System.out::println);
             JsonNode closed = settlement.post("/v1/periods/" + p + "/close", null);
             assertEquals("CLOSED", closed.path("state").asText());
-            awaitStatements(lag, closed.path("statements").size());
+            lag.awaitRecords(Topics.STATEMENTS_ISSUED, closed.path("statements").size(), CATCH_UP);
             Map<String, JsonNode> issued = statementsOf(p.toString());
-            checkPlatformStatements(issued, expected, seeds, p.toString());
+            checkPlatformStatements(issued, expected, p.toString());
             checkPayeeTotalsTieOut(issued);
 
             // one late event of P, posted after P closed: an adjustment on P+1's statements
@@ -136,12 +133,12 @@ class PipelineIT {
             lag.awaitCaughtUp(Set.of(), CATCH_UP, Duration.ofSeconds(10), System.out::println);
             JsonNode closedNext = settlement.post("/v1/periods/" + next + "/close", null);
             int before = closed.path("statements").size();
-            awaitStatements(lag, before + closedNext.path("statements").size());
+            lag.awaitRecords(Topics.STATEMENTS_ISSUED, before + closedNext.path("statements").size(), CATCH_UP);
             Map<String, JsonNode> adjustments = statementsOf(next.toString());
             assertFalse(adjustments.isEmpty(), "the late event is settled in " + next);
             adjustments.values().forEach(s -> assertEquals(List.of(p.toString()),
                     JSON.convertValue(s.path("adjustsPeriods"), List.class), s.path("statementId").asText()));
-            checkPlatformStatements(adjustments, expectedLate, seeds, next.toString());
+            checkPlatformStatements(adjustments, expectedLate, next.toString());
 
             // payout: statements booked once, a run paying each society its payable at or above the threshold
             lag.awaitCaughtUp(Set.of("payout-ledger"), CATCH_UP, Duration.ofSeconds(10), System.out::println);
@@ -234,16 +231,6 @@ class PipelineIT {
         }
     }
 
-    private static void awaitStatements(ConsumerLag lag, long count) throws InterruptedException {
-        long deadline = System.nanoTime() + CATCH_UP.toNanos();
-        while (lag.endOffsets(Topics.STATEMENTS_ISSUED) < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("settlement did not announce " + count + " statements");
-            }
-            Thread.sleep(300);
-        }
-    }
-
     /** Every StatementIssuedV1 of a period on the statements topic, by statement id (the last copy of each). */
     private static Map<String, JsonNode> statementsOf(String periodId) throws Exception {
         Properties props = new Properties();
@@ -275,8 +262,7 @@ class PipelineIT {
      * Each platform statement's amount per (platform, receiver) is the expectation rounded once; each category
      * lies within its line count of its exact sum and the categories add up to the statement's total.
      */
-    private static void checkPlatformStatements(Map<String, JsonNode> issued, ExpectedSettlement expected, SeedSet seeds,
-                                                String periodId) {
+    private static void checkPlatformStatements(Map<String, JsonNode> issued, ExpectedSettlement expected, String periodId) {
         Map<ExpectedSettlement.Key, Long> actual = new TreeMap<>();
         Map<ExpectedSettlement.Category, Long> actualCategories = new TreeMap<>();
         int platformStatements = 0;

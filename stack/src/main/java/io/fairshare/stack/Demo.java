@@ -10,7 +10,6 @@ import io.fairshare.seeds.WorkloadPoster;
 import io.fairshare.stack.pipeline.ConsumerLag;
 import io.fairshare.stack.pipeline.ServiceClient;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,9 +51,7 @@ public final class Demo implements AfterReady {
         out.printf("  %,d works, %,d parties, %d societies, %d platforms, %d licences, %d opted out%n", seeds.works().size(),
                 seeds.parties().size(), seeds.societies().size(), seeds.platforms().size(), seeds.licences().size(),
                 seeds.reservations().size());
-        SeedLoader.Endpoints endpoints = new SeedLoader.Endpoints(URI.create(stack.baseUrl("usage-ingest")),
-                URI.create(stack.baseUrl("rights-registry")), URI.create(stack.baseUrl("settlement")),
-                URI.create(stack.baseUrl("payout")));
+        SeedLoader.Endpoints endpoints = stack.seedEndpoints();
         SeedLoader.Result loaded = new SeedLoader(endpoints, stack.operatorToken(), out).load(seeds);
 
         YearMonth period = YearMonth.now(UsageWorkload.SEOUL).minusMonths(1);
@@ -73,13 +70,7 @@ public final class Demo implements AfterReady {
             JsonNode closed = settlement.post("/v1/periods/" + period + "/close", null);
             int statements = closed.path("statements").size();
             out.printf("  %s: %d statements issued%n", closed.path("state").asText(), statements);
-            long before = System.nanoTime();
-            while (lag.endOffsets(Topics.STATEMENTS_ISSUED) < statements) {
-                if (System.nanoTime() - before > Duration.ofMinutes(2).toNanos()) {
-                    throw new IllegalStateException("settlement did not publish its " + statements + " statements within 2 minutes");
-                }
-                Thread.sleep(500);
-            }
+            lag.awaitRecords(Topics.STATEMENTS_ISSUED, statements, Duration.ofMinutes(2));
             lag.awaitCaughtUp(Set.of(), Duration.ofMinutes(5), Duration.ofSeconds(10), out::println);
 
             out.println("\nDemo 4/5: the platforms pay their statements; running a payout ...");

@@ -23,6 +23,13 @@ public record RunningStack(String kafkaBootstrap, Map<String, String> jdbcUrls, 
                            List<ServiceProcess> services, Map<String, String> skipped, Path home, Path logDir,
                            ServerSet servers, String operatorToken) {
 
+    /** The four services' base URLs, as the seed loader and the workload poster take them. */
+    public io.fairshare.seeds.SeedLoader.Endpoints seedEndpoints() {
+        return new io.fairshare.seeds.SeedLoader.Endpoints(java.net.URI.create(baseUrl("usage-ingest")),
+                java.net.URI.create(baseUrl("rights-registry")), java.net.URI.create(baseUrl("settlement")),
+                java.net.URI.create(baseUrl("payout")));
+    }
+
     /** The base URL of a running service, e.g. {@code http://127.0.0.1:8081} for usage-ingest. */
     public String baseUrl(String serviceName) {
         return services.stream().filter(p -> p.spec().name().equals(serviceName)).findFirst()

@@ -116,6 +116,18 @@ public final class ConsumerLag implements AutoCloseable {
         }
     }
 
+    /** Waits until a topic holds at least {@code count} records (e.g. the statements a close announced). */
+    public void awaitRecords(String topic, long count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long seen;
+        while ((seen = endOffsets(topic)) < count) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(topic + " holds " + seen + " records, not " + count + ", after " + timeout.toSeconds() + " s");
+            }
+            Thread.sleep(300);
+        }
+    }
+
     /**
      * Waits until the named groups (all of them when {@code groups} is empty) exist and have consumed
      * everything, checking twice in a row a second apart so that a group between two commits does not
