@@ -79,7 +79,8 @@ public class UsageLedger {
             try {
                 return store.append(events, refused);
             } catch (SQLException e) {
-                if (refusedByData(e) && (events.size() > 1 || !refused.isEmpty())) {
+                // refusals alone that the database refuses cannot be split further: retried, then the batch fails
+                if (refusedByData(e) && !events.isEmpty() && (events.size() > 1 || !refused.isEmpty())) {
                     return bisect(events, refused, originals);
                 }
                 if (refusedByData(e) && events.size() == 1) {
@@ -109,13 +110,7 @@ public class UsageLedger {
     }
 
     private int bisect(List<ResolvedUsage> events, List<UsageLedgerStore.Refused> refused, List<UsageResolvedV1> originals) {
-        int lines = 0;
-        if (!refused.isEmpty()) {
-            lines += store(List.of(), refused, originals);
-            if (events.isEmpty()) {
-                return lines;
-            }
-        }
+        int lines = refused.isEmpty() ? 0 : store(List.of(), refused, originals);
         if (events.size() == 1) {
             return lines + store(events, List.of(), originals);
         }
