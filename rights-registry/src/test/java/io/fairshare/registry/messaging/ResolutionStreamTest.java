@@ -168,6 +168,55 @@ class ResolutionStreamTest {
         assertEquals(1, records(Topics.USAGE_RESOLVED, key(usage)).size(), "the back-claim is published once");
     }
 
+    /**
+     * What ingest does after a crash between publishing and confirming: the retry publishes the same event
+     * again (same key, same event id, a later acceptedAt). The registry holds it once and back-claims it once.
+     */
+    @Test
+    void anUnknownWorkPublishedTwiceIsHeldOnceAndBackClaimedOnce() throws Exception {
+        String platform = "stream-" + RUN + "-" + SEQ.incrementAndGet();
+        WorkId isbn = newIsbn();
+        UsageAcceptedV1 usage = usage(platform, "e-twice", isbn);
+        UsageAcceptedV1 copy = new UsageAcceptedV1(usage.platformId(), usage.eventId(), usage.modelId(), usage.modelVersion(),
+                usage.usageType(), usage.work(), usage.units(), usage.unitKind(), usage.usedAt(), usage.territory(),
+                usage.datasetId(), usage.attributionWeight(), usage.acceptedAt().plusSeconds(30));
+        publish(usage);
+        publish(copy);
+        await().atMost(WAIT).until(() -> records(Topics.USAGE_UNMATCHED, key(usage)).size() == 2);
+        assertEquals(1, heldRows(platform, "e-twice"), "held once");
+
+        PartyId holder = new PartyId("ref:test:twice-" + RUN + "-" + SEQ.incrementAndGet());
+        catalogue.write(Caller.AUTHORITY, List.of(
+                new CatalogueChange.UpsertWork(Work.of(List.of(isbn), "Published Twice", Category.BOOK)),
+                new CatalogueChange.UpsertParty(new Party(holder, "Author", null, null)),
+                new CatalogueChange.UpsertShare(new Share(isbn, holder, RightType.TRAINING, Territory.WORLD, 10_000, null, null))));
+        JsonNode backClaim = awaitOne(Topics.USAGE_RESOLVED, key(usage));
+        assertEquals(true, backClaim.get("backClaim").asBoolean());
+        await().atMost(WAIT).until(() -> heldRow(platform, "e-twice").get("back_claimed_at") != null);
+
+        // A marker event registered after: once its back-claim is out, the first one's work is done.
+        WorkId laterIsbn = newIsbn();
+        UsageAcceptedV1 marker = usage(platform, "e-twice-marker", laterIsbn);
+        publish(marker);
+        await().atMost(WAIT).until(() -> heldRow(platform, "e-twice-marker") != null);
+        catalogue.write(Caller.AUTHORITY, List.of(new CatalogueChange.UpsertWork(Work.of(List.of(laterIsbn), "Marker", Category.BOOK))));
+        awaitOne(Topics.USAGE_RESOLVED, key(marker));
+        assertEquals(1, records(Topics.USAGE_RESOLVED, key(usage)).size(), "back-claimed once, though it arrived twice");
+        assertEquals(1, heldRows(platform, "e-twice"));
+    }
+
+    long heldRows(String platform, String eventId) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM unmatched_usage WHERE platform_id = ? AND event_id = ?")) {
+            ps.setString(1, platform);
+            ps.setString(2, eventId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     // --- helpers
 
     static WorkId newIsbn() {

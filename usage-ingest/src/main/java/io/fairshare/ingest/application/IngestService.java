@@ -4,6 +4,7 @@ import io.fairshare.service.ServiceUnavailableException;
 import io.fairshare.contracts.usage.UsageAcceptedV1;
 import io.fairshare.contracts.usage.WorkRef;
 import io.fairshare.ingest.config.IngestConfig;
+import io.fairshare.ingest.config.IngestConfig.CrashTest.Step;
 import io.fairshare.ingest.domain.BatchTriage;
 import io.fairshare.ingest.domain.EventResult;
 import io.fairshare.ingest.domain.EventStatus;
@@ -11,6 +12,7 @@ import io.fairshare.ingest.domain.FieldError;
 import io.fairshare.ingest.domain.UsageEvent;
 import io.fairshare.ingest.domain.Validated;
 import io.fairshare.ingest.messaging.AcceptedUsagePublisher;
+import io.fairshare.ingest.persistence.ClaimHolder;
 import io.fairshare.ingest.persistence.EventClaimStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -19,6 +21,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,23 +34,33 @@ import org.jboss.logging.Logger;
 /**
  * The ingest use case: triage a validated batch, claim its event ids, publish the claimed events,
  * wait for Kafka's acknowledgements, then confirm them. An event is answered ACCEPTED only once
- * Kafka acknowledged it; if any publish fails, the unacknowledged claims are released and the
- * request fails as a whole (503), so the platform retries and gets DUPLICATE for what was stored.
+ * Kafka acknowledged it, and DUPLICATE only once its claim is confirmed, that is once it is on the
+ * accepted topic. A claim that is not confirmed (its request died, failed or is still publishing)
+ * is taken over by the next request that carries the event, which publishes it again: a second
+ * copy on the topic, absorbed by every consumer's deduplication on (platform, event id), never a
+ * lost event. If any publish fails, the request releases its unacknowledged claims and fails as a
+ * whole (503), so the platform retries and gets DUPLICATE for what was stored.
  */
 @ApplicationScoped
 public class IngestService {
     private static final Logger LOG = Logger.getLogger(IngestService.class);
+    private static final long CLAIM_POLL_MILLIS = 20;
 
     private final EventClaimStore claims;
     private final AcceptedUsagePublisher publisher;
-    private final IngestConfig config;
     private final MeterRegistry metrics;
+    private final CrashPoint crashPoint;
+    private final ClaimHolder holder;
+    private final IngestConfig config;
 
-    public IngestService(EventClaimStore claims, AcceptedUsagePublisher publisher, IngestConfig config, MeterRegistry metrics) {
+    public IngestService(EventClaimStore claims, AcceptedUsagePublisher publisher, MeterRegistry metrics,
+            CrashPoint crashPoint, ClaimHolder holder, IngestConfig config) {
         this.claims = claims;
         this.publisher = publisher;
-        this.config = config;
         this.metrics = metrics;
+        this.crashPoint = crashPoint;
+        this.holder = holder;
+        this.config = config;
     }
 
     public IngestReport ingest(String platformId, List<Validated> batch) {
@@ -68,9 +81,11 @@ public class IngestService {
 
     private void store(String platformId, List<BatchTriage.Candidate> candidates, EventResult[] results) {
         List<String> ids = candidates.stream().map(c -> c.event().eventId()).toList();
+        // This request's mark on its claims, so that releasing them never touches a retry's.
+        long token = holder.nextToken();
         Set<String> claimed;
         try {
-            claimed = claims.claim(platformId, ids, config.claimLease());
+            claimed = claim(platformId, ids, token);
         } catch (SQLException e) {
             throw new ServiceUnavailableException("the idempotency store (PostgreSQL) is unavailable", e);
         }
@@ -86,6 +101,7 @@ public class IngestService {
         if (toPublish.isEmpty()) {
             return;
         }
+        crashPoint.reached(Step.AFTER_CLAIM, platformId, toPublish.size());
         long t0 = System.nanoTime();
         List<CompletableFuture<Void>> acks = publisher.publish(
                 toPublish.stream().map(c -> toContract(platformId, c.event(), acceptedAt)).toList());
@@ -108,13 +124,16 @@ public class IngestService {
                 }
             }
         }
+        if (failed.isEmpty()) {
+            crashPoint.reached(Step.AFTER_PUBLISH, platformId, stored.size());
+        }
         try {
-            claims.confirm(platformId, stored);
+            claims.confirm(platformId, stored, token);
             if (!failed.isEmpty()) {
-                claims.release(platformId, failed);
+                claims.release(platformId, failed, token);
             }
         } catch (SQLException e) {
-            // Published but unconfirmed claims expire after the lease; a resubmission then publishes
+            // Published but unconfirmed claims stay P: a resubmission takes them over and publishes
             // them again, and downstream deduplication on (platform, event id) absorbs the copy.
             throw new ServiceUnavailableException("the idempotency store (PostgreSQL) is unavailable", e);
         }
@@ -125,6 +144,43 @@ public class IngestService {
         }
         for (BatchTriage.Candidate c : toPublish) {
             results[c.index()] = EventResult.accepted(c.index(), c.event().eventId());
+        }
+    }
+
+    /**
+     * Claims what this request must publish. Ids another live request is publishing are waited for,
+     * up to claim-wait: they become confirmed (duplicates) or are released or abandoned (claimed
+     * here). After the wait, whatever is still unconfirmed is taken over. Only confirmed ids are left
+     * out, so "duplicate" is never said of an event that is not on the topic.
+     */
+    private Set<String> claim(String platformId, List<String> ids, long token) throws SQLException {
+        Set<String> claimed = new HashSet<>(claims.claim(platformId, ids, token, false));
+        if (claimed.size() == ids.size()) {
+            return claimed;
+        }
+        long deadline = System.nanoTime() + config.claimWait().toNanos();
+        Set<String> open = claims.notConfirmed(platformId, without(ids, claimed));
+        while (!open.isEmpty()) {
+            boolean force = System.nanoTime() > deadline;
+            if (!force) {
+                sleep(CLAIM_POLL_MILLIS);
+            }
+            claimed.addAll(claims.claim(platformId, open, token, force));
+            open = claims.notConfirmed(platformId, without(open, claimed));
+        }
+        return claimed;
+    }
+
+    private static List<String> without(java.util.Collection<String> ids, Set<String> claimed) {
+        return ids.stream().filter(id -> !claimed.contains(id)).toList();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceUnavailableException("interrupted while waiting for a concurrent request", e);
         }
     }
 

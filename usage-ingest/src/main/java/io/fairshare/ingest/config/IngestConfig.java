@@ -27,11 +27,12 @@ public interface IngestConfig {
 
 
     /**
-     * How long an event id stays claimed by an in-flight request. A claim older than this whose
-     * request never confirmed it (the instance died) may be taken again by a resubmission.
+     * How long a request waits for another live request that is publishing the same event ids
+     * (a concurrent resubmission) before it publishes them itself. Claims of a dead instance are
+     * taken over at once.
      */
-    @WithDefault("PT60S")
-    Duration claimLease();
+    @WithDefault("PT15S")
+    Duration claimWait();
 
     /** How long event ids are remembered for duplicate detection (at least 7 days). */
     @WithDefault("P8D")
@@ -47,6 +48,27 @@ public interface IngestConfig {
     RateLimit rateLimit();
 
     Kafka kafka();
+
+    CrashTest crashTest();
+
+    /** For crash tests only: hold every request at one step so that the test can kill the process there. */
+    interface CrashTest {
+        /** The steps of one request at which a test may hold it. */
+        enum Step {
+            /** Nothing held (the default). */
+            NONE,
+            /** The event ids are claimed (P), nothing is published yet. */
+            AFTER_CLAIM,
+            /** Kafka acknowledged every event, the claims are not confirmed yet. */
+            AFTER_PUBLISH
+        }
+
+        @WithDefault("NONE")
+        Step pauseAt();
+
+        @WithDefault("PT120S")
+        Duration pause();
+    }
 
     /** Producer settings; the outcome of every event is known within max-block + delivery-timeout. */
     interface Kafka {

@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -16,21 +15,40 @@ import java.util.Set;
 
 /**
  * The idempotency record, shared by every ingest instance through PostgreSQL. An event id is first
- * claimed (P), then confirmed (A) once Kafka acknowledged it, or released if publishing failed.
- * One statement per batch for each step.
+ * claimed (P) by one request, then confirmed (A) once Kafka acknowledged it, or released if
+ * publishing failed. Only A means "stored on the accepted topic": a P claim is never an answer, it
+ * is taken over by the next request that carries the event. One statement per batch for each step.
  */
 @ApplicationScoped
 public class EventClaimStore {
+    // A P claim is taken over when nobody is publishing it: its holder's process is gone (its
+    // instance lock, see ClaimHolder, is no longer in pg_locks), or the caller has waited long
+    // enough (force). A claim of a live request is left to it. A rows are never taken: duplicates.
     private static final String CLAIM = """
-            INSERT INTO event_claim (platform_id, event_id, state, claimed_at)
-            SELECT ?, id, 'P', now() FROM unnest(?::varchar[]) AS t(id)
-            ON CONFLICT (platform_id, event_id) DO UPDATE SET claimed_at = now()
-              WHERE event_claim.state = 'P' AND event_claim.claimed_at < now() - make_interval(secs => ?)
-            RETURNING event_id""";
-    private static final String CONFIRM =
-            "UPDATE event_claim SET state = 'A' WHERE platform_id = ? AND event_id = ANY (?::varchar[])";
-    private static final String RELEASE =
-            "DELETE FROM event_claim WHERE platform_id = ? AND event_id = ANY (?::varchar[]) AND state = 'P'";
+            INSERT INTO event_claim (platform_id, event_id, state, claimed_at, claim_token)
+            SELECT ?, id, 'P', now(), ? FROM unnest(?::varchar[]) AS t(id)
+            ON CONFLICT (platform_id, event_id) DO UPDATE SET claimed_at = now(), claim_token = EXCLUDED.claim_token
+              WHERE CASE WHEN event_claim.state <> 'P' THEN false
+                         WHEN ? OR event_claim.claim_token IS NULL THEN true
+                         ELSE NOT EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted
+                                            AND l.classid = %d AND l.objsubid = 2
+                                            AND l.objid = ((event_claim.claim_token >> 32) & 4294967295)::oid)
+                    END
+            RETURNING event_id""".formatted(ClaimHolder.LOCK_CLASS & 0xFFFF_FFFFL);
+    private static final String NOT_CONFIRMED = """
+            SELECT t.id FROM unnest(?::varchar[]) AS t(id)
+             WHERE NOT EXISTS (SELECT 1 FROM event_claim e WHERE e.platform_id = ? AND e.event_id = t.id AND e.state = 'A')""";
+    // An upsert, not an UPDATE: if another holder released the row meanwhile, the event is still
+    // on the topic, and the record must say so.
+    private static final String CONFIRM = """
+            INSERT INTO event_claim (platform_id, event_id, state, claimed_at, claim_token)
+            SELECT ?, id, 'A', now(), ? FROM unnest(?::varchar[]) AS t(id)
+            ON CONFLICT (platform_id, event_id) DO UPDATE SET state = 'A'
+              WHERE event_claim.state = 'P'""";
+    // Only this request's own claims: one taken over by a retry stays with the retry.
+    private static final String RELEASE = """
+            DELETE FROM event_claim
+             WHERE platform_id = ? AND claim_token = ? AND event_id = ANY (?::varchar[]) AND state = 'P'""";
     private static final String SWEEP = """
             DELETE FROM event_claim WHERE ctid = ANY (ARRAY(
               SELECT ctid FROM event_claim WHERE claimed_at < now() - make_interval(secs => ?) LIMIT ?))""";
@@ -42,18 +60,21 @@ public class EventClaimStore {
     }
 
     /**
-     * Claims the given ids for this request. Returns those now claimed: new ids, and ids whose
-     * earlier claim was never confirmed and is older than {@code lease}. The others were already
-     * accepted, or are being published by another request right now: duplicates.
+     * Claims the given ids for the request holding {@code token}. Returns those now claimed: new
+     * ids, and ids whose earlier claim was never confirmed and whose holder is gone (or any
+     * unconfirmed claim, with {@code force}). Publishing such an event again is safe: every consumer
+     * deduplicates on platform and event id. Ids not returned are confirmed (duplicates) or held by
+     * a live request ({@link #notConfirmed} tells which).
      */
-    public Set<String> claim(String platformId, Collection<String> eventIds, Duration lease) throws SQLException {
+    public Set<String> claim(String platformId, Collection<String> eventIds, long token, boolean force) throws SQLException {
         // Sorted so that two requests sharing ids lock them in the same order (no deadlock).
         String[] ids = eventIds.stream().sorted().toArray(String[]::new);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(CLAIM)) {
             Array arr = c.createArrayOf("varchar", ids);
             ps.setString(1, platformId);
-            ps.setArray(2, arr);
-            ps.setLong(3, lease.toSeconds());
+            ps.setLong(2, token);
+            ps.setArray(3, arr);
+            ps.setBoolean(4, force);
             Set<String> claimed = new HashSet<>(ids.length * 2);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -64,12 +85,32 @@ public class EventClaimStore {
         }
     }
 
-    public void confirm(String platformId, Collection<String> eventIds) throws SQLException {
-        update(CONFIRM, platformId, eventIds);
+    /**
+     * Of the given ids, those not confirmed: claimed by a request still publishing them, or no
+     * longer claimed at all (released). Only the others may be answered as duplicates.
+     */
+    public Set<String> notConfirmed(String platformId, Collection<String> eventIds) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(NOT_CONFIRMED)) {
+            ps.setArray(1, c.createArrayOf("varchar", eventIds.toArray(String[]::new)));
+            ps.setString(2, platformId);
+            Set<String> ids = new HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        }
     }
 
-    public void release(String platformId, Collection<String> eventIds) throws SQLException {
-        update(RELEASE, platformId, eventIds);
+    /** Records that Kafka acknowledged these events: from now on they answer "duplicate". */
+    public void confirm(String platformId, Collection<String> eventIds, long token) throws SQLException {
+        update(CONFIRM, platformId, token, eventIds);
+    }
+
+    /** Forgets this request's unconfirmed claims on events Kafka did not acknowledge. */
+    public void release(String platformId, Collection<String> eventIds, long token) throws SQLException {
+        update(RELEASE, platformId, token, eventIds);
     }
 
     /** Deletes up to {@code limit} claims older than {@code retention}; returns how many. */
@@ -81,13 +122,14 @@ public class EventClaimStore {
         }
     }
 
-    private void update(String sql, String platformId, Collection<String> eventIds) throws SQLException {
+    private void update(String sql, String platformId, long token, Collection<String> eventIds) throws SQLException {
         if (eventIds.isEmpty()) {
             return;
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, platformId);
-            ps.setArray(2, c.createArrayOf("varchar", new ArrayList<>(eventIds).toArray(String[]::new)));
+            ps.setLong(2, token);
+            ps.setArray(3, c.createArrayOf("varchar", eventIds.stream().sorted().toArray(String[]::new)));
             ps.executeUpdate();
         }
     }
