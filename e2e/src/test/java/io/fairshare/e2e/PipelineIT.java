@@ -48,7 +48,8 @@ import org.w3c.dom.Document;
 /**
  * The whole pipeline, as the four packaged services run it against one real Kafka broker and one real
  * PostgreSQL: seeds loaded over HTTP, usage events posted to ingest (one batch resubmitted, rights-registry
- * restarted while it resolves), the period closed, one late event settled as an adjustment of the next period,
+ * restarted while it resolves, usage-ingest killed with SIGKILL while requests are in flight and the unanswered
+ * batches sent again), the period closed, one late event settled as an adjustment of the next period,
  * statements booked by payout and paid in a run whose pain.001 file is checked against the ISO 20022 schema.
  * Every amount is compared with {@link ExpectedSettlement}, computed here from the seeds and tariffs alone.
  */
@@ -107,6 +108,25 @@ class PipelineIT {
         WorkloadPoster.Result b = poster.post(second);
         restart.get();
         assertEquals(4_000, b.accepted(), "second stream");
+        // usage-ingest is killed (SIGKILL) while a third stream is in flight, restarted, and the poster sends
+        // every unanswered batch again: what was stored may be answered duplicate, nothing may be lost or doubled
+        UsageWorkload third = UsageWorkload.forPeriod(seeds, 103, 6_000, p, UsageWorkload.SEOUL);
+        long acceptedBefore = acceptedOnTopic();
+        CompletableFuture<Void> crash = CompletableFuture.runAsync(() -> {
+            try {
+                while (acceptedOnTopic() < acceptedBefore + 1_000) {
+                    Thread.sleep(10);
+                }
+                stack.crash("usage-ingest");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        WorkloadPoster.Result crashed = new WorkloadPoster(endpoints.ingest(), loaded.platformKeys(), 2, 200, System.out).post(third);
+        crash.get();
+        assertEquals(6_000, crashed.accepted() + crashed.duplicate(), "third stream: every event accepted once or answered as stored");
+        assertEquals(0, crashed.rejected());
+        assertTrue(crashed.retries() > 0, "the kill cut requests in flight, which were sent again");
         // one batch resubmitted: the same 500 events again are duplicates, nothing is counted twice
         WorkloadPoster.Result again = poster.post(UsageWorkload.forPeriod(seeds, 101, 500, p, UsageWorkload.SEOUL));
         assertEquals(List.of(0L, 500L, 0L), List.of(again.accepted(), again.duplicate(), again.rejected()), "resubmission");
@@ -114,6 +134,7 @@ class PipelineIT {
         ExpectedSettlement expected = new ExpectedSettlement(seeds);
         first.forEach(expected::add);
         second.forEach(expected::add);
+        third.forEach(expected::add);
         assertTrue(expected.unmatched() > 0, "the workload includes unmatched usage");
 
         try (ConsumerLag lag = new ConsumerLag(running.kafkaBootstrap())) {
@@ -222,6 +243,17 @@ class PipelineIT {
     }
 
     /** The first workload (by seed) whose only event is matched, licensed or not, dated in {@code p}. */
+    /** Records on the accepted topic now (the sum of its partitions' end offsets). */
+    private static long acceptedOnTopic() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, running.kafkaBootstrap());
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(Topics.USAGE_ACCEPTED).stream()
+                    .map(i -> new org.apache.kafka.common.TopicPartition(i.topic(), i.partition())).toList();
+            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
     private static UsageWorkload lateEvent(SeedSet seeds, YearMonth p) {
         for (long seed = 900; ; seed++) {
             UsageWorkload w = UsageWorkload.forPeriod(seeds, seed, 1, p, UsageWorkload.SEOUL);

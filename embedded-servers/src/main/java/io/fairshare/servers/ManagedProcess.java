@@ -71,13 +71,30 @@ public final class ManagedProcess {
         if (grouped) {
             Processes.signal(process.pid(), true, "KILL");
         }
+        reap();
+        return clean;
+    }
+
+    /**
+     * SIGKILL to the process (and its group): no shutdown hook runs, nothing is drained or flushed,
+     * as when the machine loses the process. For crash tests.
+     */
+    public synchronized void kill() {
+        if (stopped) {
+            return;
+        }
+        Processes.signal(process.pid(), grouped, "KILL");
+        reap();
+    }
+
+    /** Forces the process down if it still runs, waits for its exit and stops watching it. */
+    private void reap() {
         if (process.isAlive()) {
             process.destroyForcibly();
-            Processes.awaitExit(process, Duration.ofSeconds(10));
         }
+        Processes.awaitExit(process, Duration.ofSeconds(10));
         Watchdog.shared().forget(process.pid());
         stopped = true;
-        return clean;
     }
 
     /** The last lines of a log file, with a header naming it, for error messages. */

@@ -29,6 +29,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * with an exception naming it. Progress (events/s) is printed every {@code progressEvery}.
  */
 public final class WorkloadPoster {
+    /** Connection failures one batch may meet before the poster gives up (about a minute of back-off). */
+    private static final int MAX_CONNECTION_FAILURES = 40;
     /** What ingest answered, summed over all batches. */
     public record Result(long sent, long accepted, long duplicate, long rejected, long requests, long retries,
                          Duration elapsed, List<String> sampleRejections) {
@@ -165,11 +167,12 @@ public final class WorkloadPoster {
             try {
                 r = http.send(req, HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
-                if (++failures > 10) {
-                    throw new IllegalStateException("ingest: POST /v1/usage-events failed 10 times: " + e, e);
+                // ingest is unreachable or died mid-request (a restart takes a few seconds): send the same batch again
+                if (++failures > MAX_CONNECTION_FAILURES) {
+                    throw new IllegalStateException("ingest: POST /v1/usage-events failed " + MAX_CONNECTION_FAILURES + " times: " + e, e);
                 }
                 retries.incrementAndGet();
-                Thread.sleep(200L * failures);
+                Thread.sleep(Math.min(200L * failures, 2_000L));
                 continue;
             }
             if (r.statusCode() == 200) {

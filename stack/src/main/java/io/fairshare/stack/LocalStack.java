@@ -147,13 +147,30 @@ public final class LocalStack implements AutoCloseable {
      * then waits until it is ready: a restart in the middle of work, as an operator would do it.
      */
     public ServiceProcess restart(String serviceName) throws IOException, InterruptedException {
-        ServiceProcess old;
-        synchronized (this) {
-            old = started.stream().filter(p -> p.spec().name().equals(serviceName)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException(serviceName + " is not running in this stack"));
-        }
+        ServiceProcess old = service(serviceName);
         out.println("Restarting " + serviceName + " ...");
         old.stop(Duration.ofSeconds(20));
+        return relaunch(old);
+    }
+
+    /**
+     * Kills one service with SIGKILL, with whatever it has in flight, and starts it again with the same
+     * configuration and port, then waits until it is ready: a crash and the restart that follows it.
+     */
+    public ServiceProcess crash(String serviceName) throws IOException, InterruptedException {
+        ServiceProcess old = service(serviceName);
+        out.println("Killing " + serviceName + " (SIGKILL) ...");
+        old.kill();
+        return relaunch(old);
+    }
+
+    private synchronized ServiceProcess service(String serviceName) {
+        return started.stream().filter(p -> p.spec().name().equals(serviceName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(serviceName + " is not running in this stack"));
+    }
+
+    private ServiceProcess relaunch(ServiceProcess old) throws IOException, InterruptedException {
+        String serviceName = old.spec().name();
         ServiceProcess fresh = ServiceProcess.launch(old.spec(), old.jar(), old.workDir(), old.log(), old.config());
         synchronized (this) {
             started.set(started.indexOf(old), fresh);

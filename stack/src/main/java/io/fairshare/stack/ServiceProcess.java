@@ -124,6 +124,11 @@ public final class ServiceProcess {
         }
     }
 
+    /** SIGKILL, at once: what a crash does. */
+    void kill() {
+        process.kill();
+    }
+
     /** TERM (Quarkus shuts down gracefully), KILL after the grace period. */
     void stop(Duration grace) {
         process.stop(grace);
