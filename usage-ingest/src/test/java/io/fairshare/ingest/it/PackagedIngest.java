@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fairshare.contracts.Topics;
 import io.fairshare.testsupport.TestServers;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -40,6 +41,10 @@ final class PackagedIngest implements AutoCloseable {
     static PackagedIngest start(String jdbcUrl, int port, String name, Map<String, String> extraConfig) throws Exception {
         Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
         assertTrue(Files.exists(jar), "package the application first (mvn verify does)");
+        // As the stack and deploy/ do: the topic exists before the first publish. Left to the broker's
+        // auto-creation, the idempotent producer's first batches can race the new partitions' leaders
+        // and be refused with OUT_OF_ORDER_SEQUENCE_NUMBER until the delivery timeout (a 503 here).
+        TestServers.createTopic(Topics.USAGE_ACCEPTED, 4);
         int p = port == 0 ? freePort() : port;
         Path log = Files.createDirectories(Path.of("target/it-logs")).resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(
