@@ -42,7 +42,6 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -51,7 +50,6 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -59,7 +57,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
-class Pain001WriterTest {
+public class Pain001WriterTest {
     private static final String NOV = "2026-11";
     private static final String SCHEMA = "shared/standards/pain.001.001.09.xsd";
     private static final Pain001Writer.Originator ORIGINATOR = new Pain001Writer.Originator("Fairshare Clearing House", "FAIRSHARE-KR", Map.of(
@@ -80,15 +78,19 @@ class Pain001WriterTest {
         LedgerInvariants.assertHold(book.ledger());
     }
 
-    /** The official schema, found by walking up from the working directory; CI has shared/ beside the checkout. */
-    static Optional<Path> schema() {
+    /**
+     * The official schema, found by walking up from the working directory; CI has shared/ beside the checkout.
+     * Missing, it fails the test: a file that is never validated against the schema proves nothing.
+     */
+    public static Path schema() {
         for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve(SCHEMA);
             if (Files.isRegularFile(candidate)) {
-                return Optional.of(candidate);
+                return candidate;
             }
         }
-        return Optional.empty();
+        throw new AssertionError(SCHEMA + " not found walking up from " + Paths.get("").toAbsolutePath()
+                + ": put the shared/ folder (with standards/) beside the checkout");
     }
 
     private static Document parse(String xml) throws Exception {
@@ -113,17 +115,15 @@ class Pain001WriterTest {
 
     @Test
     void aRunsFileIsValidAgainstTheOfficialSchema() throws Exception {
-        Optional<Path> xsd = schema();
-        Assumptions.assumeTrue(xsd.isPresent(),
-                "pain.001.001.09.xsd not found at ../shared/standards/ (walked up from " + Paths.get("").toAbsolutePath() + "): schema validation skipped");
+        Path xsd = schema();
         Pain001File file = ok(Pain001Writer.write(run, ORIGINATOR));
 
-        SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(xsd.get().toFile()).newValidator()
+        SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(xsd.toFile()).newValidator()
                 .validate(new StreamSource(new StringReader(file.xml())));
 
         // the same validator refuses a file that breaks the schema, so the check above is not vacuous
         String broken = file.xml().replaceFirst("<PmtMtd>TRF</PmtMtd>", "<PmtMtd>WIRE</PmtMtd>");
-        assertThrows(SAXException.class, () -> SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(xsd.get().toFile())
+        assertThrows(SAXException.class, () -> SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(xsd.toFile())
                 .newValidator().validate(new StreamSource(new StringReader(broken))));
 
         Document doc = parse(file.xml());
@@ -210,7 +210,7 @@ class Pain001WriterTest {
 
         assertTrue(file.xml().contains("Kim &amp; Lee &lt;Music&gt;"), file.xml());
         assertEquals(name, child(elements(parse(file.xml()).getDocumentElement(), "Cdtr").get(0), "Nm"));
-        schema().ifPresent(xsd -> assertValid(xsd, file));
+        assertValid(schema(), file);
     }
 
     private static void assertValid(Path xsd, Pain001File file) {

@@ -20,9 +20,7 @@ import io.fairshare.payout.persistence.PayoutDatabase;
 import io.fairshare.testsupport.TestServers;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +28,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -181,14 +178,8 @@ final class PayoutApi {
         assertEquals(0, rec.getInt("alarmCount"), "reconciliation alarms: " + rec.getList("alarms"));
     }
 
-    /** The official schema, found by walking up from the working directory to shared/standards/. */
-    static Optional<Path> schema() {
-        for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/standards/pain.001.001.09.xsd");
-            if (Files.isRegularFile(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+    /** The official schema (fails the test when shared/standards/ is missing). */
+    static Path schema() {
+        return io.fairshare.payout.iso20022.Pain001WriterTest.schema();
     }
 }

@@ -3,23 +3,16 @@ package io.fairshare.registry.domain;
 import static io.fairshare.registry.domain.Fixtures.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fairshare.contracts.identifiers.IdScheme;
 import io.fairshare.contracts.identifiers.WorkId;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Lookups through the contracts module's normalisation (skipped until that is installed). */
 class IdentifierNormalisationTest {
     private final CatalogueIndex index = new CatalogueIndex();
     private final Resolver resolver = new Resolver(index);
-
-    @BeforeEach
-    void contractsImplemented() {
-        assumeTrue(ContractsReady.identifiers(), "fairshare-contracts identifier validation is not installed yet");
-    }
 
     @Test
     void anIswcWrittenWithSeparatorsMatchesTheStoredCanonicalIswc() {

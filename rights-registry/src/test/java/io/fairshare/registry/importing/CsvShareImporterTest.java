@@ -1,12 +1,10 @@
 package io.fairshare.registry.importing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fairshare.contracts.identifiers.IdScheme;
 import io.fairshare.contracts.identifiers.Identifiers;
 import io.fairshare.contracts.identifiers.WorkId;
-import io.fairshare.registry.domain.ContractsReady;
 import io.fairshare.registry.domain.CatalogueChange;
 import io.fairshare.registry.domain.CatalogueChange.UpsertMandate;
 import io.fairshare.registry.domain.CatalogueChange.UpsertParty;
@@ -27,18 +25,12 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class CsvShareImporterTest {
     static final String SAMPLE = "/import/sample-shares.csv";
     private static final Territory WORLD = Territory.WORLD;
     private static final Territory KR = Territory.of("KR");
-
-    @BeforeEach
-    void contractsImplemented() {
-        assumeTrue(ContractsReady.identifiers(), "fairshare-contracts identifier validation is not installed yet");
-    }
 
     static ImportSummary importSample(ImportSink sink) throws IOException {
         try (InputStream in = CsvShareImporterTest.class.getResourceAsStream(SAMPLE)) {

@@ -2,11 +2,9 @@ package io.fairshare.registry.importing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fairshare.contracts.identifiers.IdScheme;
 import io.fairshare.contracts.identifiers.WorkId;
-import io.fairshare.registry.domain.ContractsReady;
 import io.fairshare.registry.domain.CatalogueChange;
 import io.fairshare.registry.domain.CatalogueChange.UpsertMandate;
 import io.fairshare.registry.domain.CatalogueChange.UpsertParty;
@@ -34,7 +32,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class CwrImporterTest {
@@ -44,11 +41,6 @@ class CwrImporterTest {
     private static final WorkId SEOUL_NIGHTS = new WorkId(IdScheme.ISWC, "T0345246801");
     private static final WorkId RIVER_OF_STARS = new WorkId(IdScheme.ISWC, "T1122334454");
     private static final WorkId HARBOUR_LIGHTS = new WorkId(IdScheme.ISWC, "T9876543214");
-
-    @BeforeEach
-    void contractsImplemented() {
-        assumeTrue(ContractsReady.identifiers(), "fairshare-contracts identifier validation is not installed yet");
-    }
 
     static ImportSummary importSample(ImportSink sink) throws IOException {
         try (InputStream in = CwrImporterTest.class.getResourceAsStream(SAMPLE)) {

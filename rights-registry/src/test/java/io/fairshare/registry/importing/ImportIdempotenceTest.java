@@ -1,22 +1,14 @@
 package io.fairshare.registry.importing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.fairshare.registry.domain.ContractsReady;
 import io.fairshare.registry.domain.CatalogueIndex;
 import io.fairshare.registry.domain.CatalogueSnapshot;
 import java.io.IOException;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Re-importing a file yields the same upserts, and applying them again changes nothing. */
 class ImportIdempotenceTest {
-
-    @BeforeEach
-    void contractsImplemented() {
-        assumeTrue(ContractsReady.identifiers(), "fairshare-contracts identifier validation is not installed yet");
-    }
 
     interface Import {
         void run(ImportSink sink) throws IOException;
