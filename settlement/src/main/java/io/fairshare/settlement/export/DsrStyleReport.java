@@ -23,7 +23,8 @@ import java.util.TreeMap;
  *
  * <p>Format: UTF-8, cells separated by TAB, records ended by LF. A line starting with {@code #} is a
  * heading for the record type that follows (DSR's human-readability convention) and is counted in the
- * FOOT line counts. A TAB, CR or LF inside a value is written as a space.
+ * FOOT line counts. A TAB, CR or LF inside a value is written as a space, and a value a spreadsheet
+ * would run as a formula gets a leading {@code '} ({@link SpreadsheetCell}).
  */
 public final class DsrStyleReport {
     public static final String MESSAGE_VERSION = "fairshare-dsr-style/1.0";
@@ -145,6 +146,6 @@ public final class DsrStyleReport {
         if (value == null) {
             return "";
         }
-        return value.replace('\t', ' ').replace('\r', ' ').replace('\n', ' ');
+        return SpreadsheetCell.guard(value.replace('\t', ' ').replace('\r', ' ').replace('\n', ' '));
     }
 }

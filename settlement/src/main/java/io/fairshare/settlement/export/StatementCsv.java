@@ -13,7 +13,8 @@ import java.util.List;
  * a header record, a field quoted with {@code "} when it holds a comma, a quote, CR or LF, and a quote
  * inside a quoted field doubled). UTF-8 without a byte-order mark. One record per statement line;
  * {@code section} says which part of the statement the record belongs to. Amounts are plain decimals
- * with the currency's decimal places; an absent value is an empty field.
+ * with the currency's decimal places; an absent value is an empty field. A value a spreadsheet would
+ * run as a formula is written with a leading {@code '} ({@link SpreadsheetCell}).
  */
 public final class StatementCsv {
     public static final String MEDIA_TYPE = "text/csv; charset=utf-8; header=present";
@@ -89,7 +90,7 @@ public final class StatementCsv {
             if (i > 0) {
                 out.append(',');
             }
-            out.append(quote(fields[i]));
+            out.append(quote(SpreadsheetCell.guard(fields[i])));
         }
         out.append(CRLF);
     }

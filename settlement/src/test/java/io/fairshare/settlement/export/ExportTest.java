@@ -4,6 +4,8 @@ import static io.fairshare.contracts.usage.UnitKind.TOKENS;
 import static io.fairshare.contracts.usage.UsageType.PRE_TRAINING;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fairshare.contracts.usage.UnitKind;
 import io.fairshare.contracts.usage.UsageType;
@@ -32,6 +34,8 @@ import org.junit.jupiter.api.Test;
 class ExportTest {
     private static SocietyStatement s1;
     private static PlatformStatement p1;
+    private static StatutoryScheme statutory;
+    private static Tariff rate;
 
     /**
      * S1's November statement, at KRW 1.2 per 1,000 tokens (statutory 2 per 1,000, reserved x3):
@@ -48,8 +52,9 @@ class ExportTest {
                 statutoryRates.add(new UnitRate(t, k, new BigDecimal("2"), 1000));
             }
         }
-        StatutoryScheme statutory = new StatutoryScheme(new Tariff("STATUTORY-2026", "KRW", statutoryRates, null, null, null), new BigDecimal("3"));
+        statutory = new StatutoryScheme(new Tariff("STATUTORY-2026", "KRW", statutoryRates, null, null, null), new BigDecimal("3"));
         Tariff t = new Tariff("T-RATE", "KRW", List.of(new UnitRate(PRE_TRAINING, TOKENS, new BigDecimal("1.2"), 1000)), null, null, null);
+        rate = t;
         Instant nov = Instant.parse("2026-11-15T03:00:00Z");
         Instant oct = Instant.parse("2026-10-15T03:00:00Z");
         List<ResolvedUsage> events = List.of(
@@ -139,6 +144,27 @@ class ExportTest {
     void dsrStyleCellsNeverCarryADelimiter() {
         assertEquals("a b c", DsrStyleReport.cell("a\tb\nc"));
         assertEquals("", DsrStyleReport.cell(null));
+    }
+
+    /** A platform's work id and a party id that a spreadsheet would run: both exports write them as text. */
+    @Test
+    void noExportedCellRunsAsAFormula() {
+        String work = "=HYPERLINK(\"http://evil.example/\",\"open\")";
+        List<ResolvedUsage> events = List.of(usage("P1", "f1", work, 1_000_000, Instant.parse("2026-11-15T03:00:00Z"),
+                new ResolvedLine("@party", "S1", 10_000, LineStatus.LICENSED, "T-RATE", false)));
+        CloseResult result = new StatementCalculator(SettlementConfig.defaults()).closeEvents(
+                PeriodCalendar.defaults().parse("2026-11").orElseThrow(), events, Map.of("T-RATE", rate), statutory, List.of());
+        SocietyStatement s = ((CloseResult.Issued) result).statements().societyStatements().get(0);
+
+        String csv = new String(StatementCsv.export(s), StandardCharsets.UTF_8);
+        assertTrue(csv.contains(",'@party,\"'=HYPERLINK(\"\"http://evil.example/\"\",\"\"open\"\")\",TEXT,"), csv);
+        String dsr = new String(DsrStyleReport.export(s, "FAIRSHARE", Instant.parse("2026-12-01T09:30:00Z")), StandardCharsets.UTF_8);
+        assertTrue(dsr.contains("\t'=HYPERLINK(\"http://evil.example/\",\"open\")\tTEXT\n"), dsr);
+        assertTrue(dsr.contains("\t'@party\t"), dsr);
+        for (String cell : (csv + dsr).split("[,\t\r\n]")) {
+            String bare = cell.startsWith("\"") ? cell.substring(1) : cell;
+            assertFalse(bare.startsWith("=") || bare.startsWith("@"), "a cell a spreadsheet would run: " + cell);
+        }
     }
 
     @Test
