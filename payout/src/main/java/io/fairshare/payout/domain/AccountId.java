@@ -1,5 +1,6 @@
 package io.fairshare.payout.domain;
 
+import io.fairshare.contracts.money.CurrencyUnit;
 import java.util.Comparator;
 import java.util.Objects;
 
@@ -27,7 +28,7 @@ public record AccountId(AccountType type, String owner, String period, String cu
         if (owner == null || owner.isBlank()) {
             throw new IllegalArgumentException("an account needs an owner: " + type);
         }
-        if (!Currencies.isSupported(currency)) {
+        if (!CurrencyUnit.isSupported(currency)) {
             throw new IllegalArgumentException("unsupported currency for an account: " + currency);
         }
         switch (type.periodRule()) {

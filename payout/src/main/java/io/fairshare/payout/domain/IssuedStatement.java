@@ -1,5 +1,6 @@
 package io.fairshare.payout.domain;
 
+import io.fairshare.contracts.money.CurrencyUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -68,8 +69,8 @@ public record IssuedStatement(
         if (kind == null) {
             return invalid("kind is required (PLATFORM or SOCIETY)");
         }
-        if (!Currencies.isSupported(currency)) {
-            return invalid("currency must be an ISO 4217 code with 0 to 3 decimals, got: " + currency);
+        if (!CurrencyUnit.isSupported(currency)) {
+            return invalid("currency must be an ISO 4217 code with a minor unit, got: " + currency);
         }
         if (lines == null) {
             return invalid("lines are required (may be empty)");

@@ -1,5 +1,6 @@
 package io.fairshare.payout.domain;
 
+import io.fairshare.contracts.money.CurrencyUnit;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -24,8 +25,8 @@ public record Receipt(String platformId, String idempotencyKey, String currency,
         if (idempotencyKey.length() > 200) {
             return invalid("idempotencyKey is longer than 200 characters");
         }
-        if (!Currencies.isSupported(currency)) {
-            return invalid("currency must be an ISO 4217 code with 0 to 3 decimals, got: " + currency);
+        if (!CurrencyUnit.isSupported(currency)) {
+            return invalid("currency must be an ISO 4217 code with a minor unit, got: " + currency);
         }
         if (amount <= 0 || amount > IssuedStatement.MAX_LINE_AMOUNT) {
             return invalid("amount must be between 1 and " + IssuedStatement.MAX_LINE_AMOUNT + " minor units, got: " + amount);

@@ -1,7 +1,7 @@
 package io.fairshare.payout.iso20022;
 
 import io.fairshare.payout.domain.BankDetails;
-import io.fairshare.payout.domain.Currencies;
+import io.fairshare.contracts.money.CurrencyUnit;
 import io.fairshare.payout.domain.ErrorCode;
 import io.fairshare.payout.domain.Payment;
 import io.fairshare.payout.domain.PayoutRun;
@@ -79,7 +79,7 @@ public final class Pain001Writer {
         }
         BigDecimal controlSum = BigDecimal.ZERO;
         for (Payment p : run.payments()) {
-            controlSum = controlSum.add(Currencies.toDecimal(p.amount(), p.currency()));
+            controlSum = controlSum.add(CurrencyUnit.require(p.currency()).toDecimal(p.amount()));
         }
         try {
             String xml = document(run, originator, byCurrency, controlSum);
@@ -124,7 +124,7 @@ public final class Pain001Writer {
             List<Payment> payments = group.getValue();
             BigDecimal sum = BigDecimal.ZERO;
             for (Payment p : payments) {
-                sum = sum.add(Currencies.toDecimal(p.amount(), ccy));
+                sum = sum.add(CurrencyUnit.require(ccy).toDecimal(p.amount()));
             }
             BankDetails debtor = originator.debtorAccounts().get(ccy);
             w.start("PmtInf");
@@ -145,7 +145,7 @@ public final class Pain001Writer {
                 w.leaf("EndToEndId", p.endToEndId());
                 w.end();
                 w.start("Amt");
-                w.leafWithCurrency("InstdAmt", ccy, Currencies.toDecimal(p.amount(), ccy).toPlainString());
+                w.leafWithCurrency("InstdAmt", ccy, CurrencyUnit.require(ccy).toDecimal(p.amount()).toPlainString());
                 w.end();
                 agent(w, "CdtrAgt", p.creditor());
                 party(w, "Cdtr", p.creditor());

@@ -188,7 +188,7 @@ class StatementPostingTest {
                 platformStatement("X2", NOV, PLATFORM_A, line(MUSIC, LineCategory.UNCLAIMED, 1)))).message());
         assertEquals("periodId must look like 2026-11, got: November", rejected(book.receiveStatement(
                 platformStatement("X3", "November", PLATFORM_A, line(MUSIC, LICENSED, 1)))).message());
-        assertEquals("currency must be an ISO 4217 code with 0 to 3 decimals, got: XAU", rejected(book.receiveStatement(
+        assertEquals("currency must be an ISO 4217 code with a minor unit, got: XAU", rejected(book.receiveStatement(
                 IssuedStatement.platform("X4", NOV, PLATFORM_A, "XAU", List.of(line(MUSIC, LICENSED, 1))))).message());
         assertEquals("lines[0]: correctsPeriod must be a period not after 2026-11, got: 2026-12", rejected(book.receiveStatement(
                 platformStatement("X5", NOV, PLATFORM_A, IssuedLine.adjustment(MUSIC, LICENSED, 1, DEC)))).message());

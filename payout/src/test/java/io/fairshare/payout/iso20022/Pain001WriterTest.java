@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fairshare.payout.domain.AccountType;
 import io.fairshare.payout.domain.BankDetails;
-import io.fairshare.payout.domain.Currencies;
+import io.fairshare.contracts.money.CurrencyUnit;
 import io.fairshare.payout.domain.ErrorCode;
 import io.fairshare.payout.domain.Fixtures;
 import io.fairshare.payout.domain.IssuedStatement;
@@ -142,7 +142,7 @@ public class Pain001WriterTest {
         for (LedgerTransaction tx : payouts) {
             for (Posting p : tx.postings()) {
                 if (p.account().type() == AccountType.IN_TRANSIT) {
-                    ledgerByCurrency.merge(p.currency(), Currencies.toDecimal(p.amount(), p.currency()), BigDecimal::add);
+                    ledgerByCurrency.merge(p.currency(), CurrencyUnit.require(p.currency()).toDecimal(p.amount()), BigDecimal::add);
                 }
             }
         }

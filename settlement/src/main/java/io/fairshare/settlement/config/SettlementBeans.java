@@ -1,6 +1,6 @@
 package io.fairshare.settlement.config;
 
-import io.fairshare.settlement.domain.CurrencyUnit;
+import io.fairshare.contracts.money.CurrencyUnit;
 import io.fairshare.settlement.domain.PeriodCalendar;
 import io.fairshare.settlement.domain.PeriodLength;
 import io.fairshare.settlement.domain.SettlementConfig;

@@ -1,5 +1,6 @@
 package io.fairshare.settlement.domain;
 
+import io.fairshare.contracts.money.CurrencyUnit;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.fairshare.settlement.domain;
 
+import io.fairshare.contracts.money.CurrencyUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package io.fairshare.settlement.domain;
 
+import io.fairshare.contracts.money.CurrencyUnit;
 import static io.fairshare.contracts.usage.UnitKind.BYTES;
 import static io.fairshare.contracts.usage.UnitKind.ITEMS;
 import static io.fairshare.contracts.usage.UnitKind.TOKENS;
