@@ -1,6 +1,7 @@
 package io.fairshare.payout.domain;
 
-import java.math.BigInteger;
+import org.iban4j.Iban4jException;
+import org.iban4j.IbanUtil;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -16,7 +17,6 @@ public record BankDetails(String holderName, String country, String iban, String
     private static final Pattern BIC = Pattern.compile("[A-Z0-9]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?");
     private static final Pattern ACCOUNT_NUMBER = Pattern.compile("[A-Za-z0-9-]{1,34}");
     private static final Pattern BANK_CODE = Pattern.compile("[A-Za-z0-9]{1,35}");
-    private static final BigInteger NINETY_SEVEN = BigInteger.valueOf(97);
 
     public BankDetails {
         iban = iban == null ? null : iban.replace(" ", "").toUpperCase(Locale.ROOT);
@@ -47,8 +47,9 @@ public record BankDetails(String holderName, String country, String iban, String
         if ((iban == null) == (accountNumber == null)) {
             return invalid("give exactly one of iban and accountNumber");
         }
-        if (iban != null && !isValidIban(iban)) {
-            return invalid("iban fails its format or its mod-97 check: " + iban);
+        Optional<String> ibanProblem = iban == null ? Optional.empty() : ibanProblem(iban);
+        if (ibanProblem.isPresent()) {
+            return invalid("iban " + iban + " is not a valid IBAN (ISO 13616): " + ibanProblem.get());
         }
         if (accountNumber != null && !ACCOUNT_NUMBER.matcher(accountNumber).matches()) {
             return invalid("accountNumber must be 1 to 34 letters, digits or hyphens");
@@ -65,17 +66,25 @@ public record BankDetails(String holderName, String country, String iban, String
         return Optional.empty();
     }
 
-    /** ISO 13616: the format, and the check digits (rearranged, letters as 10..35, mod 97 == 1). */
+    /**
+     * ISO 13616, by iban4j: the country uses IBANs, the length and BBAN structure are that country's, and
+     * the check digits hold (mod 97). The format and check digits alone would let a German IBAN one digit
+     * short through, which the bank then rejects days later.
+     */
     public static boolean isValidIban(String iban) {
+        return ibanProblem(iban).isEmpty();
+    }
+
+    private static Optional<String> ibanProblem(String iban) {
         if (iban == null || !IBAN.matcher(iban).matches()) {
-            return false;
+            return Optional.of("not two letters, two check digits and up to 30 letters or digits");
         }
-        String rearranged = iban.substring(4) + iban.substring(0, 4);
-        StringBuilder digits = new StringBuilder();
-        for (char c : rearranged.toCharArray()) {
-            digits.append(Character.isDigit(c) ? String.valueOf(c) : String.valueOf(c - 'A' + 10));
+        try {
+            IbanUtil.validate(iban);
+            return Optional.empty();
+        } catch (Iban4jException e) {
+            return Optional.of(e.getMessage());
         }
-        return new BigInteger(digits.toString()).mod(NINETY_SEVEN).intValue() == 1;
     }
 
     private static Optional<Rejection> invalid(String message) {

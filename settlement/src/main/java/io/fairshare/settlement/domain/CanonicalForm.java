@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The canonical serialisation of issued statements: the bytes that are hashed (SHA-256) and stored,
- * and the JSON export. Fixed field order, lines in statement order (the calculator's sort order),
+ * and the JSON export. RFC 8785 (JCS) JSON ({@link CanonicalJson}: members sorted by name), lines in statement order (the calculator's sort order),
  * decimals as plain strings, enums by wire name, no time stamps (the time of issue is stored beside
  * the statement, not in it), so that re-running a close yields the same bytes.
  */

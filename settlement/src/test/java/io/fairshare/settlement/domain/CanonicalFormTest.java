@@ -32,33 +32,34 @@ class CanonicalFormTest {
     @Test
     void aSocietyStatementHasOneCanonicalJsonAndItsSha256() {
         SocietyStatement s = closeOneLine().societyStatements().get(0);
-        String expected = "{\"schema\":\"fairshare.settlement.society-statement.v1\",\"statementId\":\"2026-11/society/S1\","
-                + "\"period\":{\"id\":\"2026-11\",\"zone\":\"Asia/Seoul\",\"firstDay\":\"2026-11-01\",\"lastDay\":\"2026-11-30\"},"
-                + "\"payee\":{\"kind\":\"SOCIETY\",\"id\":\"S1\"},\"currency\":\"KRW\","
-                + "\"rounding\":{\"lines\":\"largest-remainder\",\"groupTotal\":\"HALF_UP\"},"
-                + "\"totals\":{\"lines\":\"1481\",\"unlicensed\":\"0\",\"adjustments\":\"0\",\"violations\":\"0\",\"total\":\"1481\",\"held\":\"0\"},"
-                + "\"byPlatform\":[{\"platformId\":\"P1\",\"amount\":\"1481\"}],"
-                + "\"tariffApplications\":[{\"platformId\":\"P1\",\"tariffId\":\"T-RATE\",\"statutory\":false,\"lines\":1,\"distinctWorks\":1,"
-                + "\"attributedUnits\":\"1234567\",\"revenueDeclared\":null,\"revenuePool\":null,\"trainingFee\":null,\"minimumFee\":null,"
-                + "\"minimumFeeApplied\":false}],"
-                + "\"lines\":[{\"platformId\":\"P1\",\"societyId\":\"S1\",\"partyId\":\"A\",\"workId\":\"W1\",\"workCategory\":\"TEXT\","
-                + "\"usageType\":\"pre-training\",\"unitKind\":\"tokens\",\"status\":\"LICENSED\",\"tariffId\":\"T-RATE\",\"pricedWith\":\"T-RATE\","
-                + "\"disputed\":false,\"backClaim\":false,\"correctsPeriod\":null,\"events\":1,\"units\":1234567,\"attributedUnits\":\"1234567\","
-                + "\"amount\":\"1481\"}],\"adjustments\":[],\"violations\":[],\"held\":[]}";
+        String expected = "{\"adjustments\":[],\"byPlatform\":[{\"amount\":\"1481\",\"platformId\":\"P1\"}],\"currency\":\"KRW\",\"held\":[],"
+                + "\"lines\":[{\"amount\":\"1481\",\"attributedUnits\":\"1234567\",\"backClaim\":false,\"correctsPeriod\":null,\"disputed\":false,"
+                + "\"events\":1,\"partyId\":\"A\",\"platformId\":\"P1\",\"pricedWith\":\"T-RATE\",\"societyId\":\"S1\",\"status\":\"LICENSED\","
+                + "\"tariffId\":\"T-RATE\",\"unitKind\":\"tokens\",\"units\":1234567,\"usageType\":\"pre-training\",\"workCategory\":\"TEXT\","
+                + "\"workId\":\"W1\"}],"
+                + "\"payee\":{\"id\":\"S1\",\"kind\":\"SOCIETY\"},"
+                + "\"period\":{\"firstDay\":\"2026-11-01\",\"id\":\"2026-11\",\"lastDay\":\"2026-11-30\",\"zone\":\"Asia/Seoul\"},"
+                + "\"rounding\":{\"groupTotal\":\"HALF_UP\",\"lines\":\"largest-remainder\"},"
+                + "\"schema\":\"fairshare.settlement.society-statement.v1\",\"statementId\":\"2026-11/society/S1\","
+                + "\"tariffApplications\":[{\"attributedUnits\":\"1234567\",\"distinctWorks\":1,\"lines\":1,\"minimumFee\":null,"
+                + "\"minimumFeeApplied\":false,\"platformId\":\"P1\",\"revenueDeclared\":null,\"revenuePool\":null,\"statutory\":false,"
+                + "\"tariffId\":\"T-RATE\",\"trainingFee\":null}],"
+                + "\"totals\":{\"adjustments\":\"0\",\"held\":\"0\",\"lines\":\"1481\",\"total\":\"1481\",\"unlicensed\":\"0\",\"violations\":\"0\"},"
+                + "\"violations\":[]}";
         assertEquals(expected, CanonicalForm.asString(s.canonicalForm()));
         // Computed independently: printf '%s' "$expected" | sha256sum
-        assertEquals("3926c7988fb18f0635f4c424564fad0f15734d349327882ee11b234ee4c20eaf", s.sha256());
+        assertEquals("b7fec452624cc8a4fbdf072b0438091138e2ed1289ea5332f76eb2fef39e99c2", s.sha256());
     }
 
     @Test
     void aPlatformStatementHasItsOwnCanonicalJson() {
         PlatformStatement p = closeOneLine().platformStatements().get(0);
         String json = CanonicalForm.asString(p.canonicalForm());
-        assertEquals("{\"schema\":\"fairshare.settlement.platform-statement.v1\",\"statementId\":\"2026-11/platform/P1\","
-                + "\"period\":{\"id\":\"2026-11\",\"zone\":\"Asia/Seoul\",\"firstDay\":\"2026-11-01\",\"lastDay\":\"2026-11-30\"},"
-                + "\"platformId\":\"P1\",\"currency\":\"KRW\",\"rounding\":{\"lines\":\"largest-remainder\",\"groupTotal\":\"HALF_UP\"},"
-                + "\"totals\":{\"owed\":\"1481\",\"unclaimedHeld\":\"0\",\"disputedHeld\":\"0\",\"total\":\"1481\",\"unlicensed\":\"0\",\"violations\":\"0\"},"
-                + "\"owed\":[{\"payee\":{\"kind\":\"SOCIETY\",\"id\":\"S1\"},\"lines\":\"1481\",\"adjustments\":\"0\",\"violations\":\"0\",\"total\":\"1481\"}],",
+        assertEquals("{\"currency\":\"KRW\",\"disputed\":[],"
+                + "\"owed\":[{\"adjustments\":\"0\",\"lines\":\"1481\",\"payee\":{\"id\":\"S1\",\"kind\":\"SOCIETY\"},\"total\":\"1481\",\"violations\":\"0\"}],"
+                + "\"period\":{\"firstDay\":\"2026-11-01\",\"id\":\"2026-11\",\"lastDay\":\"2026-11-30\",\"zone\":\"Asia/Seoul\"},"
+                + "\"platformId\":\"P1\",\"rounding\":{\"groupTotal\":\"HALF_UP\",\"lines\":\"largest-remainder\"},"
+                + "\"schema\":\"fairshare.settlement.platform-statement.v1\",\"statementId\":\"2026-11/platform/P1\",",
                 json.substring(0, json.indexOf("\"tariffApplications\"")));
         assertEquals(CanonicalForm.sha256Hex(p.canonicalForm()), p.sha256());
     }
@@ -82,7 +83,7 @@ class CanonicalFormTest {
                 .moneyField("usd", Money.ofMinor(1230, CurrencyUnit.USD))
                 .name("list").beginArray().value(1).value(true).value((String) null).endArray()
                 .endObject().toString();
-        assertEquals("{\"work\":\"작품 \\\"1\\\"\\n\\\\\\u0001\",\"a\":\"1.23\",\"b\":\"1000\",\"c\":\"0\",\"d\":null,\"usd\":\"12.30\","
-                + "\"list\":[1,true,null]}", json);
+        assertEquals("{\"a\":\"1.23\",\"b\":\"1000\",\"c\":\"0\",\"d\":null,\"list\":[1,true,null],\"usd\":\"12.30\","
+                + "\"work\":\"작품 \\\"1\\\"\\n\\\\\\u0001\"}", json);
     }
 }
