@@ -4,6 +4,7 @@ import io.fairshare.servers.ExternalKafka;
 import io.fairshare.servers.ExternalPostgres;
 import io.fairshare.servers.Settings;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -20,11 +21,12 @@ final class ContainerServers {
     private ContainerServers() {
     }
 
-    static SharedServers.Running start() {
+    /** Fails with a message that says what to do when {@code probe} finds no Docker engine (or fails to look). */
+    static void requireDocker(BooleanSupplier probe) {
         boolean docker;
         String why = "";
         try {
-            docker = DockerClientFactory.instance().isDockerAvailable();
+            docker = probe.getAsBoolean();
         } catch (RuntimeException e) {
             docker = false;
             why = " (" + e.getMessage() + ")";
@@ -35,6 +37,10 @@ final class ContainerServers {
                     + "). Start Docker, or run without -D" + SharedServers.CHOICE_PROPERTY
                     + "=testcontainers to use the embedded Kafka and PostgreSQL, which need no Docker.");
         }
+    }
+
+    static SharedServers.Running start() {
+        requireDocker(() -> DockerClientFactory.instance().isDockerAvailable());
         String kafkaImage = Settings.first(KAFKA_IMAGE_PROPERTY).orElse("apache/kafka:4.1.0");
         String postgresImage = Settings.first(POSTGRES_IMAGE_PROPERTY).orElse("postgres:15-alpine");
         KafkaContainer kafka = new KafkaContainer(kafkaImage)
