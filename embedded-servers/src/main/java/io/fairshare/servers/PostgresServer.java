@@ -280,6 +280,11 @@ public final class PostgresServer implements PostgresEndpoint, AutoCloseable {
         return jdbcUrl(name);
     }
 
+    @Override
+    public boolean isManaged() {
+        return true;
+    }
+
     public synchronized boolean isRunning() {
         return postmasterPid > 0 && Processes.isAlive(postmasterPid);
     }
@@ -292,6 +297,7 @@ public final class PostgresServer implements PostgresEndpoint, AutoCloseable {
         return postmasterPid;
     }
 
+    @Override
     public synchronized void start() {
         if (isRunning()) {
             return;
@@ -549,6 +555,7 @@ public final class PostgresServer implements PostgresEndpoint, AutoCloseable {
     // ---- both ------------------------------------------------------------------------------
 
     /** Stops the server (fast shutdown: open sessions are ended). Does nothing if it is not running. */
+    @Override
     public synchronized void stop() {
         if (process == null && zonky == null) {
             return;

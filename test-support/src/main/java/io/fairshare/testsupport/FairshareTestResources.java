@@ -45,6 +45,7 @@ public class FairshareTestResources implements QuarkusTestResourceLifecycleManag
     public Map<String, String> start() {
         String db = database != null ? database : databaseNameFor(applicationName().orElse("fairshare"));
         TestServers.ensureKafkaRunning();
+        TestServers.ensurePostgresRunning();
         String url = TestServers.createDatabase(db);
         return Map.of(
                 "kafka.bootstrap.servers", TestServers.kafkaBootstrap(),

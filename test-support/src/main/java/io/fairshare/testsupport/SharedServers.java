@@ -128,6 +128,26 @@ public final class SharedServers {
         });
     }
 
+    public static boolean postgresIsManaged() {
+        return running().postgres().isManaged();
+    }
+
+    public static void stopPostgres() {
+        running().postgres().stop();
+    }
+
+    public static void startPostgres() {
+        running().postgres().start();
+    }
+
+    /** Starts PostgreSQL if this JVM runs it and a test left it stopped. */
+    public static void ensurePostgresRunning() {
+        PostgresEndpoint postgres = running().postgres();
+        if (postgres.isManaged()) {
+            postgres.start();
+        }
+    }
+
     public static String jdbcUrl(String database) {
         return running().postgres().jdbcUrl(database);
     }

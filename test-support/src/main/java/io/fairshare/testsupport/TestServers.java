@@ -59,6 +59,28 @@ public final class TestServers {
         return (Boolean) call("kafkaIsManaged");
     }
 
+    /**
+     * Stops the PostgreSQL server (fast shutdown: open sessions are ended), so a test can show what
+     * happens while the database is down. Always pair it with {@link #startPostgres()} in a
+     * {@code finally}: every test class of the module shares this one server.
+     *
+     * @throws UnsupportedOperationException when the server was given from outside (FAIRSHARE_JDBC_URL)
+     *                                       or runs in a container; see {@link #postgresIsManaged()}
+     */
+    public static void stopPostgres() {
+        call("stopPostgres");
+    }
+
+    /** Starts the server again on the same port with the same data directory; returns once it accepts connections. */
+    public static void startPostgres() {
+        call("startPostgres");
+    }
+
+    /** Whether this JVM runs PostgreSQL, so that {@link #stopPostgres()} and {@link #startPostgres()} work. */
+    public static boolean postgresIsManaged() {
+        return (Boolean) call("postgresIsManaged");
+    }
+
     /** Creates a topic (an existing one is left as it is). */
     public static void createTopic(String name, int partitions) {
         call("createTopic", name, partitions);
@@ -72,6 +94,11 @@ public final class TestServers {
     /** Starts the broker again if a test left it stopped (used before each Quarkus start). */
     static void ensureKafkaRunning() {
         call("ensureKafkaRunning");
+    }
+
+    /** Starts PostgreSQL again if a test left it stopped (used before each Quarkus start). */
+    static void ensurePostgresRunning() {
+        call("ensurePostgresRunning");
     }
 
     private static Object call(String name, Object... args) {

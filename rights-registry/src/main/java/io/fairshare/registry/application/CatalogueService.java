@@ -5,6 +5,7 @@ import io.fairshare.registry.domain.CatalogueChange;
 import io.fairshare.registry.domain.Society;
 import io.fairshare.registry.persistence.CatalogueStore;
 import io.fairshare.registry.persistence.StoreException;
+import io.fairshare.service.Outages;
 import io.fairshare.service.ServiceUnavailableException;
 import io.fairshare.service.rest.ApiProblem;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -45,7 +46,7 @@ public class CatalogueService {
             if (e.isUniqueViolation()) {
                 throw ApiProblem.conflict("conflict", "a concurrent write took the same key or identifier; retry");
             }
-            throw new ServiceUnavailableException("the catalogue store (PostgreSQL) is unavailable", e);
+            throw Outages.isOutage(e) ? new ServiceUnavailableException("the catalogue store (PostgreSQL) is unavailable", e) : e;
         }
         afterCommit(written);
         return written;

@@ -8,6 +8,7 @@ import io.fairshare.registry.importing.ImportReport;
 import io.fairshare.registry.importing.ImportSink;
 import io.fairshare.registry.importing.ImportSummary;
 import io.fairshare.registry.persistence.StoreException;
+import io.fairshare.service.Outages;
 import io.fairshare.service.ServiceUnavailableException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -90,7 +91,7 @@ public class ImportService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (StoreException e) {
-            throw new ServiceUnavailableException("the catalogue store (PostgreSQL) is unavailable", e);
+            throw Outages.isOutage(e) ? new ServiceUnavailableException("the catalogue store (PostgreSQL) is unavailable", e) : e;
         } finally {
             if (spool != null) {
                 try {
