@@ -11,6 +11,8 @@ import io.fairshare.settlement.domain.StatutoryScheme;
 import io.fairshare.settlement.domain.Tariff;
 import io.fairshare.settlement.domain.TariffValidator;
 import io.fairshare.settlement.persistence.TermsStore;
+import io.fairshare.service.audit.AdminAudit;
+import io.fairshare.service.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.sql.SQLException;
@@ -31,18 +33,20 @@ public class Terms {
     private final TermsStore store;
     private final ObjectMapper json;
     private final PeriodCalendar calendar;
+    private final AdminAudit audit;
 
-    public Terms(TermsStore store, ObjectMapper json, PeriodCalendar calendar) {
+    public Terms(TermsStore store, ObjectMapper json, PeriodCalendar calendar, AdminAudit audit) {
         this.store = store;
         this.json = json;
         this.calendar = calendar;
+        this.audit = audit;
     }
 
     /**
      * Stores tariff {@code id}. A tariff id names one immutable version: the same body again is
      * {@code UNCHANGED}, a different body under an existing id is 409 (publish a new id).
      */
-    public Put putTariff(String id, Tariff body) throws SQLException {
+    public Put putTariff(Caller actor, String id, Tariff body) throws SQLException {
         if (body == null) {
             throw ApiProblem.invalid("a tariff body is required", List.of());
         }
@@ -58,6 +62,7 @@ public class Terms {
         String text = write(t);
         Optional<String> existing = store.insertTariff(id, text);
         if (existing.isEmpty()) {
+            audit.record(actor, "CREATE_TARIFF", "tariff/" + id, text);
             return Put.CREATED;
         }
         if (existing.get().equals(text)) {
@@ -78,7 +83,7 @@ public class Terms {
         return out;
     }
 
-    public StatutoryScheme putStatutoryScheme(StatutoryScheme scheme) throws SQLException {
+    public StatutoryScheme putStatutoryScheme(Caller actor, StatutoryScheme scheme) throws SQLException {
         if (scheme == null) {
             throw ApiProblem.invalid("a statutory scheme body is required", List.of());
         }
@@ -86,7 +91,9 @@ public class Terms {
         if (!errors.isEmpty()) {
             throw ApiProblem.invalid("the statutory scheme is not valid", errors);
         }
-        store.putStatutoryScheme(write(scheme));
+        String text = write(scheme);
+        store.putStatutoryScheme(text);
+        audit.record(actor, "PUT_STATUTORY_SCHEME", "statutory-scheme", text);
         return scheme;
     }
 
@@ -95,7 +102,7 @@ public class Terms {
     }
 
     /** Stores a platform's revenue for an open period; 409 once the period has begun closing. */
-    public void declareRevenue(String platformId, String periodId, BigDecimal amount) throws SQLException {
+    public void declareRevenue(Caller actor, String platformId, String periodId, BigDecimal amount) throws SQLException {
         Period p = period(periodId);
         List<FieldError> errors = new ArrayList<>();
         if (amount == null) {
@@ -109,6 +116,7 @@ public class Terms {
         if (!store.putRevenue(platformId, p.id(), amount)) {
             throw ApiProblem.conflict("period-not-open", "period " + p.id() + " has begun closing; its revenue is fixed");
         }
+        audit.record(actor, "DECLARE_REVENUE", "revenue/" + platformId + "/" + p.id(), amount.toPlainString());
     }
 
     public List<RevenueDeclaration> revenue(String periodId) throws SQLException {

@@ -9,7 +9,10 @@ import java.util.Optional;
 /** Every key is documented in the module README. */
 @ConfigMapping(prefix = "fairshare.settlement")
 public interface SettlementSettings {
-    /** Bearer token of the operator (close, tariffs, every statement). Unset: no operator access. */
+    /**
+     * Bearer token of the operator (close, tariffs, every statement), read as
+     * {@code fairshare.security.operator-tokens} (list several there to rotate). Unset: no operator access.
+     */
     Optional<String> operatorToken();
 
     /** Read-side bearer keys of societies: society id to token. */

@@ -1,23 +1,26 @@
 package io.fairshare.settlement.rest;
 
-import io.fairshare.settlement.application.Authenticator;
-import io.fairshare.settlement.application.Caller;
+import io.fairshare.service.security.Caller;
+import io.fairshare.service.security.CurrentCaller;
+import io.fairshare.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import io.fairshare.service.audit.AdminAudit;
+import io.fairshare.settlement.application.StatementAccess;
 import io.fairshare.settlement.application.CloseService;
 import io.fairshare.settlement.domain.Period;
 import io.fairshare.settlement.persistence.SettlementStore;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
 @Path("/v1/periods/{periodId}")
+@RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.SOCIETY, Roles.PLATFORM, Roles.PARTY})
 @Produces(MediaType.APPLICATION_JSON)
 public class PeriodsResource {
     public record PeriodView(String periodId, String state, Instant start, Instant end) {
@@ -30,22 +33,24 @@ public class PeriodsResource {
                                   List<?> errors) {
     }
 
-    private final Authenticator auth;
+    private final CurrentCaller caller;
     private final CloseService close;
     private final io.fairshare.settlement.application.Terms terms;
     private final SettlementStore store;
+    private final AdminAudit audit;
 
-    public PeriodsResource(Authenticator auth, CloseService close, io.fairshare.settlement.application.Terms terms, SettlementStore store) {
-        this.auth = auth;
+    public PeriodsResource(CurrentCaller caller, CloseService close, io.fairshare.settlement.application.Terms terms, SettlementStore store,
+                           AdminAudit audit) {
+        this.caller = caller;
+        this.audit = audit;
         this.close = close;
         this.terms = terms;
         this.store = store;
     }
 
     @GET
-    public PeriodView period(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("periodId") String periodId)
+    public PeriodView period(@PathParam("periodId") String periodId)
             throws SQLException {
-        auth.authenticate(authorization);
         Period p = terms.period(periodId);
         return new PeriodView(p.id(), store.state(p.id()).name(), p.start(), p.end());
     }
@@ -53,22 +58,23 @@ public class PeriodsResource {
     /** Closes the period (operator). Idempotent: a closed period answers its stored statements. */
     @POST
     @Path("/close")
-    public CloseView close(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("periodId") String periodId)
+    @RolesAllowed(Roles.OPERATOR)
+    public CloseView close(@PathParam("periodId") String periodId)
             throws SQLException {
-        auth.operator(authorization);
         CloseService.Closed c = close.close(periodId);
+        audit.record(caller.get(), "CLOSE_PERIOD", "period/" + c.periodId(), c.state().name() + ", " + c.statements().size() + " statement(s)");
         return new CloseView(c.periodId(), c.state().name(), c.statements().stream().map(StatementView::of).toList());
     }
 
     /** Running figures of the period so far, as a close would compute them now; each caller sees its own statements. */
     @GET
     @Path("/provisional")
-    public ProvisionalView provisional(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("periodId") String periodId)
+    public ProvisionalView provisional(@PathParam("periodId") String periodId)
             throws SQLException {
-        Caller caller = auth.authenticate(authorization);
+        Caller who = caller.get();
         CloseService.Provisional p = close.provisional(periodId);
         return new ProvisionalView(p.periodId(), p.state().name(), true, p.rows(),
-                p.statements().stream().filter(s -> caller.mayRead(s.kind(), s.addresseeId())).map(StatementView::of).toList(),
-                caller.isOperator() ? p.errors() : List.of());
+                p.statements().stream().filter(s -> StatementAccess.mayRead(who, s.kind(), s.addresseeId())).map(StatementView::of).toList(),
+                StatementAccess.seesEverything(who) ? p.errors() : List.of());
     }
 }

@@ -1,8 +1,11 @@
 package io.fairshare.settlement.rest;
 
+import io.fairshare.service.security.Caller;
+import io.fairshare.service.security.CurrentCaller;
+import io.fairshare.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import io.fairshare.settlement.application.StatementAccess;
 import io.fairshare.service.rest.ApiProblem;
-import io.fairshare.settlement.application.Authenticator;
-import io.fairshare.settlement.application.Caller;
 import io.fairshare.settlement.application.Terms;
 import io.fairshare.settlement.export.DsrStyleReport;
 import io.fairshare.settlement.export.StatementCsv;
@@ -27,36 +30,37 @@ import java.util.List;
  * any other statement answers 404, as if it did not exist.
  */
 @Path("/v1/statements")
+@RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.SOCIETY, Roles.PLATFORM, Roles.PARTY})
 public class StatementsResource {
-    private final Authenticator auth;
+    private final CurrentCaller caller;
     private final SettlementStore store;
     private final Terms terms;
 
-    public StatementsResource(Authenticator auth, SettlementStore store, Terms terms) {
-        this.auth = auth;
+    public StatementsResource(CurrentCaller caller, SettlementStore store, Terms terms) {
+        this.caller = caller;
         this.store = store;
         this.terms = terms;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public List<StatementView> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @QueryParam("period") String period)
+    public List<StatementView> list(@QueryParam("period") String period)
             throws SQLException {
-        Caller caller = auth.authenticate(authorization);
+        Caller who = caller.get();
         if (period == null || period.isBlank()) {
             throw ApiProblem.invalid("the query parameter period is required, e.g. ?period=2026-11", List.of());
         }
         return store.statements(terms.period(period).id()).stream()
-                .filter(s -> caller.mayRead(s.kind(), s.addresseeId())).map(StatementView::of).toList();
+                .filter(s -> StatementAccess.mayRead(who, s.kind(), s.addresseeId())).map(StatementView::of).toList();
     }
 
     @GET
     @Path("/{statementId: .+}")
     @Produces({MediaType.APPLICATION_JSON, "text/csv", "text/tab-separated-values"})
-    public Response statement(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @HeaderParam(HttpHeaders.ACCEPT) String accept,
+    public Response statement(@HeaderParam(HttpHeaders.ACCEPT) String accept,
                               @PathParam("statementId") String statementId, @QueryParam("format") String format) throws SQLException {
-        Caller caller = auth.authenticate(authorization);
-        StatementRecord s = store.statement(statementId).filter(r -> caller.mayRead(r.kind(), r.addresseeId()))
+        Caller who = caller.get();
+        StatementRecord s = store.statement(statementId).filter(r -> StatementAccess.mayRead(who, r.kind(), r.addresseeId()))
                 .orElseThrow(() -> ApiProblem.notFound("no statement " + statementId));
         String f = format != null ? format : accept != null && accept.contains("text/csv") ? "csv"
                 : accept != null && accept.contains("text/tab-separated-values") ? "dsr" : "json";

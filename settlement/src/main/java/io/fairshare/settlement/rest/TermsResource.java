@@ -1,25 +1,26 @@
 package io.fairshare.settlement.rest;
 
+import io.fairshare.service.security.Caller;
+import io.fairshare.service.security.CurrentCaller;
+import io.fairshare.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.fairshare.service.rest.ApiProblem;
-import io.fairshare.settlement.application.Authenticator;
-import io.fairshare.settlement.application.Caller;
 import io.fairshare.settlement.application.Terms;
 import io.fairshare.settlement.domain.StatutoryScheme;
 import io.fairshare.settlement.domain.Tariff;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 
 @Path("/v1")
+@RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.SOCIETY, Roles.PLATFORM, Roles.PARTY})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TermsResource {
@@ -29,59 +30,58 @@ public class TermsResource {
     public record RevenueView(String platformId, String periodId, BigDecimal amount) {
     }
 
-    private final Authenticator auth;
+    private final CurrentCaller caller;
     private final Terms terms;
 
-    public TermsResource(Authenticator auth, Terms terms) {
-        this.auth = auth;
+    public TermsResource(CurrentCaller caller, Terms terms) {
+        this.caller = caller;
         this.terms = terms;
     }
 
     /** 201 for a new tariff, 200 for the same one again, 409 for other terms under an existing id. */
     @PUT
     @Path("/tariffs/{tariffId}")
-    public Response putTariff(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("tariffId") String tariffId, Tariff body)
+    @RolesAllowed(Roles.OPERATOR)
+    public Response putTariff(@PathParam("tariffId") String tariffId, Tariff body)
             throws SQLException {
-        auth.operator(authorization);
-        Terms.Put put = terms.putTariff(tariffId, body);
+        Terms.Put put = terms.putTariff(caller.get(), tariffId, body);
         return Response.status(put == Terms.Put.CREATED ? 201 : 200).entity(terms.tariff(tariffId).orElseThrow()).build();
     }
 
     @GET
     @Path("/tariffs/{tariffId}")
-    public Tariff tariff(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("tariffId") String tariffId)
+    public Tariff tariff(@PathParam("tariffId") String tariffId)
             throws SQLException {
-        auth.authenticate(authorization);
         return terms.tariff(tariffId).orElseThrow(() -> ApiProblem.notFound("no tariff " + tariffId));
     }
 
     /** A new version of the statutory scheme; the next close uses the latest. */
     @PUT
     @Path("/statutory-scheme")
-    public StatutoryScheme putStatutoryScheme(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, StatutoryScheme body)
+    @RolesAllowed(Roles.OPERATOR)
+    public StatutoryScheme putStatutoryScheme(StatutoryScheme body)
             throws SQLException {
-        auth.operator(authorization);
-        return terms.putStatutoryScheme(body);
+        return terms.putStatutoryScheme(caller.get(), body);
     }
 
     @GET
     @Path("/statutory-scheme")
-    public StatutoryScheme statutoryScheme(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) throws SQLException {
-        auth.authenticate(authorization);
+    public StatutoryScheme statutoryScheme() throws SQLException {
         return terms.statutoryScheme().orElseThrow(() -> ApiProblem.notFound("no statutory scheme is configured"));
     }
 
     /** A platform's revenue for an open period (the operator, or the platform itself). */
     @PUT
     @Path("/platforms/{platformId}/revenue/{periodId}")
-    public RevenueView declareRevenue(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("platformId") String platformId,
+    @RolesAllowed({Roles.OPERATOR, Roles.PLATFORM})
+    public RevenueView declareRevenue(@PathParam("platformId") String platformId,
                                       @PathParam("periodId") String periodId, RevenueBody body) throws SQLException {
-        Caller caller = auth.authenticate(authorization);
-        if (!caller.isOperator() && !(caller.role() == Caller.Role.PLATFORM && caller.id().equals(platformId))) {
+        Caller who = caller.get();
+        if (!who.isOperator() && !who.isOwn(Roles.PLATFORM, platformId)) {
             throw ApiProblem.forbidden("only the operator or platform " + platformId + " may declare its revenue");
         }
         BigDecimal amount = body == null ? null : body.amount();
-        terms.declareRevenue(platformId, periodId, amount);
+        terms.declareRevenue(who, platformId, periodId, amount);
         return new RevenueView(platformId, terms.period(periodId).id(), amount);
     }
 }

@@ -1,8 +1,10 @@
 package io.fairshare.ingest.application;
 
 import io.fairshare.contracts.credentials.BearerKeys;
+import io.fairshare.ingest.persistence.AdminAuditEntity;
 import io.fairshare.ingest.persistence.ApiKeyEntity;
 import io.fairshare.ingest.persistence.PlatformEntity;
+import io.fairshare.service.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -11,7 +13,10 @@ import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
-/** The operator's use cases: platforms and their API keys (create, rotate, revoke). */
+/**
+ * The operator's use cases: platforms and their API keys (create, rotate, revoke). Every change is
+ * audited with its actor in the same transaction.
+ */
 @ApplicationScoped
 public class PlatformAdminService {
     private static final Logger LOG = Logger.getLogger(PlatformAdminService.class);
@@ -34,15 +39,19 @@ public class PlatformAdminService {
     public record PlatformView(String id, String name, Instant createdAt) {
     }
 
-    private final PlatformAuthenticator authenticator;
+    /** One audited change. */
+    public record AuditView(long id, Instant at, String actorName, String actorRole, String action, String subject, String detail) {
+    }
 
-    public PlatformAdminService(PlatformAuthenticator authenticator) {
-        this.authenticator = authenticator;
+    private final PlatformKeys keys;
+
+    public PlatformAdminService(PlatformKeys keys) {
+        this.keys = keys;
     }
 
     /** Empty if the id is taken. */
     @Transactional
-    public Optional<PlatformView> createPlatform(String id, String name) {
+    public Optional<PlatformView> createPlatform(Caller actor, String id, String name) {
         if (PlatformEntity.findById(id) != null) {
             return Optional.empty();
         }
@@ -51,7 +60,8 @@ public class PlatformAdminService {
         p.name = name;
         p.createdAt = Instant.now();
         p.persist();
-        LOG.infof("platform %s created", id);
+        audit(actor, "CREATE_PLATFORM", id, "name=" + name);
+        LOG.infof("platform %s created by %s", id, actor.actor());
         return Optional.of(new PlatformView(p.id, p.name, p.createdAt));
     }
 
@@ -68,11 +78,11 @@ public class PlatformAdminService {
 
     /** Empty if the platform does not exist. */
     @Transactional
-    public Optional<IssuedKey> createKey(String platformId) {
+    public Optional<IssuedKey> createKey(Caller actor, String platformId) {
         if (PlatformEntity.findById(platformId) == null) {
             return Optional.empty();
         }
-        return Optional.of(issue(platformId, Instant.now()));
+        return Optional.of(issue(actor, platformId, Instant.now()));
     }
 
     /**
@@ -80,7 +90,7 @@ public class PlatformAdminService {
      * its deployment. Empty if no such usable key of that platform exists.
      */
     @Transactional
-    public Optional<IssuedKey> rotateKey(String platformId, String keyId, Duration grace) {
+    public Optional<IssuedKey> rotateKey(Caller actor, String platformId, String keyId, Duration grace) {
         Instant now = Instant.now();
         ApiKeyEntity old = ApiKeyEntity.findById(keyId);
         if (old == null || !old.platformId.equals(platformId) || !old.usableAt(now)) {
@@ -90,14 +100,15 @@ public class PlatformAdminService {
         if (old.expiresAt == null || old.expiresAt.isAfter(until)) {
             old.expiresAt = until;
         }
-        authenticator.evict(keyId);
-        LOG.infof("platform %s: key %s rotated; it expires at %s", platformId, keyId, old.expiresAt);
-        return Optional.of(issue(platformId, now));
+        keys.evict(keyId);
+        audit(actor, "ROTATE_KEY", platformId, "key " + keyId + " expires at " + old.expiresAt);
+        LOG.infof("platform %s: key %s rotated by %s; it expires at %s", platformId, keyId, actor.actor(), old.expiresAt);
+        return Optional.of(issue(actor, platformId, now));
     }
 
     /** Revokes at once. Empty if no such key of that platform exists. */
     @Transactional
-    public Optional<KeyView> revokeKey(String platformId, String keyId) {
+    public Optional<KeyView> revokeKey(Caller actor, String platformId, String keyId) {
         Instant now = Instant.now();
         ApiKeyEntity k = ApiKeyEntity.findById(keyId);
         if (k == null || !k.platformId.equals(platformId)) {
@@ -106,8 +117,9 @@ public class PlatformAdminService {
         if (k.revokedAt == null) {
             k.revokedAt = now;
         }
-        authenticator.evict(keyId);
-        LOG.infof("platform %s: key %s revoked", platformId, keyId);
+        keys.evict(keyId);
+        audit(actor, "REVOKE_KEY", platformId, "key " + keyId + " revoked at " + k.revokedAt);
+        LOG.infof("platform %s: key %s revoked by %s", platformId, keyId, actor.actor());
         return Optional.of(KeyView.of(k, now));
     }
 
@@ -120,7 +132,28 @@ public class PlatformAdminService {
         return Optional.of(ApiKeyEntity.forPlatform(platformId).stream().map(k -> KeyView.of(k, now)).toList());
     }
 
-    private static IssuedKey issue(String platformId, Instant now) {
+    /** The audited changes of a platform and its keys, oldest first; empty if the platform does not exist. */
+    @Transactional
+    public Optional<List<AuditView>> audit(String platformId) {
+        if (PlatformEntity.findById(platformId) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(AdminAuditEntity.forSubject(platformId).stream()
+                .map(a -> new AuditView(a.id, a.at, a.actorName, a.actorRole, a.action, a.subject, a.detail)).toList());
+    }
+
+    private static void audit(Caller actor, String action, String subject, String detail) {
+        AdminAuditEntity a = new AdminAuditEntity();
+        a.at = Instant.now();
+        a.actorName = actor.name();
+        a.actorRole = actor.role();
+        a.action = action;
+        a.subject = subject;
+        a.detail = detail;
+        a.persist();
+    }
+
+    private static IssuedKey issue(Caller actor, String platformId, Instant now) {
         BearerKeys.NewKey nk = BearerKeys.PLATFORM.generate();
         ApiKeyEntity k = new ApiKeyEntity();
         k.keyId = nk.keyId();
@@ -128,7 +161,8 @@ public class PlatformAdminService {
         k.secretHash = nk.secretHash();
         k.createdAt = now;
         k.persist();
-        LOG.infof("platform %s: key %s issued", platformId, k.keyId);
+        audit(actor, "ISSUE_KEY", platformId, "key " + k.keyId + " issued");
+        LOG.infof("platform %s: key %s issued by %s", platformId, k.keyId, actor.actor());
         return new IssuedKey(KeyView.of(k, now), nk.token());
     }
 }

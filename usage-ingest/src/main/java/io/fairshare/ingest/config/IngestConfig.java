@@ -38,7 +38,10 @@ public interface IngestConfig {
     @WithDefault("P8D")
     Duration dedupRetention();
 
-    /** Bearer token of the operator API (/v1/admin). Unset: the operator API answers 403. */
+    /**
+     * The operator token (/v1/admin), read as {@code fairshare.security.operator-tokens} (see
+     * application.properties); list several there to rotate without downtime. Unset: no operator access.
+     */
     Optional<String> operatorToken();
 
     /** How long an API key lookup is cached; a revocation reaches every instance within this. */

@@ -5,12 +5,14 @@ import io.fairshare.ingest.application.PlatformAdminService;
 import io.fairshare.ingest.application.PlatformAdminService.IssuedKey;
 import io.fairshare.ingest.application.PlatformAdminService.KeyView;
 import io.fairshare.ingest.application.PlatformAdminService.PlatformView;
-import io.fairshare.ingest.config.IngestConfig;
+import io.fairshare.ingest.application.PlatformAdminService.AuditView;
+import io.fairshare.service.security.CurrentCaller;
+import io.fairshare.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,15 +20,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** The operator API: platforms and their API keys. Bearer operator token required. */
+/** The operator API: platforms and their API keys. Changes need the operator; auditors may read. */
 @Path("/v1/admin/platforms")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.OPERATOR)
 public class PlatformAdminResource {
     private static final Pattern PLATFORM_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
@@ -34,86 +35,79 @@ public class PlatformAdminResource {
     }
 
     private final PlatformAdminService admin;
-    private final IngestConfig config;
+    private final CurrentCaller caller;
 
-    public PlatformAdminResource(PlatformAdminService admin, IngestConfig config) {
+    public PlatformAdminResource(PlatformAdminService admin, CurrentCaller caller) {
         this.admin = admin;
-        this.config = config;
+        this.caller = caller;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response createPlatform(@HeaderParam("Authorization") String auth, NewPlatform body) {
-        operator(auth);
+    public Response createPlatform(NewPlatform body) {
         if (body == null || body.id() == null || !PLATFORM_ID.matcher(body.id()).matches()) {
             throw new ApiProblem(400, "invalid-platform", "Invalid platform", "id must match " + PLATFORM_ID.pattern());
         }
         if (body.name() == null || body.name().isBlank() || body.name().length() > 200) {
             throw new ApiProblem(400, "invalid-platform", "Invalid platform", "name is required, at most 200 characters");
         }
-        PlatformView p = admin.createPlatform(body.id(), body.name())
+        PlatformView p = admin.createPlatform(caller.get(), body.id(), body.name())
                 .orElseThrow(() -> new ApiProblem(409, "platform-exists", "Platform exists", "platform " + body.id() + " already exists"));
         return Response.status(201).entity(p).build();
     }
 
     @GET
-    public List<PlatformView> platforms(@HeaderParam("Authorization") String auth) {
-        operator(auth);
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+    public List<PlatformView> platforms() {
         return admin.platforms();
     }
 
     @GET
     @Path("/{platformId}")
-    public PlatformView platform(@HeaderParam("Authorization") String auth, @PathParam("platformId") String platformId) {
-        operator(auth);
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+    public PlatformView platform(@PathParam("platformId") String platformId) {
         return admin.platform(platformId).orElseThrow(() -> ApiProblem.notFound("no platform " + platformId));
     }
 
     @POST
     @Path("/{platformId}/keys")
-    public Response createKey(@HeaderParam("Authorization") String auth, @PathParam("platformId") String platformId) {
-        operator(auth);
-        IssuedKey k = admin.createKey(platformId).orElseThrow(() -> ApiProblem.notFound("no platform " + platformId));
+    public Response createKey(@PathParam("platformId") String platformId) {
+        IssuedKey k = admin.createKey(caller.get(), platformId).orElseThrow(() -> ApiProblem.notFound("no platform " + platformId));
         return Response.status(201).entity(k).build();
     }
 
     @GET
     @Path("/{platformId}/keys")
-    public List<KeyView> keys(@HeaderParam("Authorization") String auth, @PathParam("platformId") String platformId) {
-        operator(auth);
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+    public List<KeyView> keys(@PathParam("platformId") String platformId) {
         return admin.keys(platformId).orElseThrow(() -> ApiProblem.notFound("no platform " + platformId));
     }
 
     @POST
     @Path("/{platformId}/keys/{keyId}/rotate")
-    public Response rotate(@HeaderParam("Authorization") String auth, @PathParam("platformId") String platformId,
+    public Response rotate(@PathParam("platformId") String platformId,
                            @PathParam("keyId") String keyId, @QueryParam("graceSeconds") @DefaultValue("86400") long graceSeconds) {
-        operator(auth);
         if (graceSeconds < 0 || graceSeconds > PlatformAdminService.MAX_ROTATION_GRACE.toSeconds()) {
             throw new ApiProblem(400, "invalid-grace", "Invalid grace period",
                     "graceSeconds must be between 0 and " + PlatformAdminService.MAX_ROTATION_GRACE.toSeconds());
         }
-        IssuedKey k = admin.rotateKey(platformId, keyId, Duration.ofSeconds(graceSeconds))
+        IssuedKey k = admin.rotateKey(caller.get(), platformId, keyId, Duration.ofSeconds(graceSeconds))
                 .orElseThrow(() -> ApiProblem.notFound("no usable key " + keyId + " of platform " + platformId));
         return Response.status(201).entity(k).build();
     }
 
     @DELETE
     @Path("/{platformId}/keys/{keyId}")
-    public KeyView revoke(@HeaderParam("Authorization") String auth, @PathParam("platformId") String platformId,
+    public KeyView revoke(@PathParam("platformId") String platformId,
                           @PathParam("keyId") String keyId) {
-        operator(auth);
-        return admin.revokeKey(platformId, keyId).orElseThrow(() -> ApiProblem.notFound("no key " + keyId + " of platform " + platformId));
+        return admin.revokeKey(caller.get(), platformId, keyId).orElseThrow(() -> ApiProblem.notFound("no key " + keyId + " of platform " + platformId));
     }
 
-    private void operator(String authorization) {
-        String expected = config.operatorToken().filter(t -> !t.isBlank()).orElseThrow(() -> new ApiProblem(403, "operator-api-disabled",
-                "Operator API disabled", "set fairshare.ingest.operator-token to enable the operator API"));
-        String presented = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? authorization.substring(7).trim() : "";
-        if (!MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
-            throw new ApiProblem(401, "unauthenticated", "Missing or invalid operator credentials",
-                    "send the operator token as 'Authorization: Bearer <token>'").withHeader("WWW-Authenticate", "Bearer realm=\"fairshare-operator\"");
-        }
+    /** Who changed what of this platform and its keys, oldest first. */
+    @GET
+    @Path("/{platformId}/audit")
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+    public List<AuditView> audit(@PathParam("platformId") String platformId) {
+        return admin.audit(platformId).orElseThrow(() -> ApiProblem.notFound("no platform " + platformId));
     }
 }

@@ -4,7 +4,6 @@ import io.fairshare.service.rest.ApiProblem;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fairshare.ingest.application.IngestReport;
 import io.fairshare.ingest.application.IngestService;
-import io.fairshare.ingest.application.PlatformAuthenticator;
 import io.fairshare.ingest.application.RateLimiter;
 import io.fairshare.ingest.config.IngestConfig;
 import io.fairshare.ingest.domain.EventResult;
@@ -12,6 +11,9 @@ import io.fairshare.ingest.domain.FieldError;
 import io.fairshare.ingest.domain.IngestLimits;
 import io.fairshare.ingest.domain.UsageEventValidator;
 import io.fairshare.ingest.domain.Validated;
+import io.fairshare.service.security.CurrentCaller;
+import io.fairshare.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -45,16 +47,16 @@ public class UsageEventsResource {
     }
 
     private final IngestService ingest;
-    private final PlatformAuthenticator auth;
+    private final CurrentCaller caller;
     private final RateLimiter rateLimiter;
     private final RequestBodyParser parser;
     private final IngestConfig config;
     private final UsageEventValidator validator;
 
-    public UsageEventsResource(IngestService ingest, PlatformAuthenticator auth, RateLimiter rateLimiter,
+    public UsageEventsResource(IngestService ingest, CurrentCaller caller, RateLimiter rateLimiter,
                                RequestBodyParser parser, IngestConfig config) {
         this.ingest = ingest;
-        this.auth = auth;
+        this.caller = caller;
         this.rateLimiter = rateLimiter;
         this.parser = parser;
         this.config = config;
@@ -62,13 +64,13 @@ public class UsageEventsResource {
         this.validator = new UsageEventValidator(new IngestLimits(config.maxFutureSkew(), d.earliestUsedAt(), d.maxUnits()));
     }
 
+    /** The platform always comes from its key, never from the body. */
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public BatchResponse post(@HeaderParam("Authorization") String authorization,
-                              @HeaderParam("Content-Type") String contentType,
-                              byte[] body) {
-        String platformId = auth.authenticate(authorization).orElseThrow(() -> ApiProblem.unauthorized("send your platform API key as 'Authorization: Bearer fsk_...'"));
+    @RolesAllowed(Roles.PLATFORM)
+    public BatchResponse post(@HeaderParam("Content-Type") String contentType, byte[] body) {
+        String platformId = caller.get().id();
         String media = mediaType(contentType);
         if (body != null && body.length > config.maxBodyBytes()) {
             throw bodyTooLarge(body.length, config.maxBodyBytes());

@@ -207,7 +207,7 @@ class BadInputTest {
                 .header("WWW-Authenticate", containsString("Bearer"));
         post("Bearer fsk_0000000000000000_" + "A".repeat(43), "application/json", body).then().statusCode(401);
         post("Basic dXNlcjpwYXNz", "application/json", body).then().statusCode(401);
-        post("Bearer test-operator-token", "application/json", body).then().statusCode(401);
+        post("Bearer test-operator-token", "application/json", body).then().statusCode(403).contentType("application/problem+json");
     }
 
     @Order(1)

@@ -63,7 +63,7 @@ class TenantIsolationTest {
     @Test
     void theOperatorApiTakesOnlyTheOperatorToken() {
         IngestApi.Platform p = newPlatform("not-operator");
-        given().header("Authorization", p.bearer()).get("/v1/admin/platforms").then().statusCode(401)
+        given().header("Authorization", p.bearer()).get("/v1/admin/platforms").then().statusCode(403)
                 .contentType("application/problem+json");
         given().get("/v1/admin/platforms").then().statusCode(401);
         given().header("Authorization", OPERATOR).contentType("application/json").body(Map.of("id", p.id(), "name", "again"))
