@@ -9,8 +9,13 @@ import io.fairshare.registry.application.CatalogueState;
 import io.fairshare.registry.domain.Resolver;
 import io.fairshare.registry.domain.UsageQuery;
 import io.fairshare.registry.stream.ResolutionMapping;
+import io.fairshare.service.tracing.KafkaTracing;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
@@ -27,6 +32,7 @@ import java.util.Map;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -44,12 +50,18 @@ import org.jboss.logging.Logger;
  * <p>SmallRye 4.34 aborts a transaction whose commit failed but then reports success without rewinding the consumer,
  * which would skip the batch: after each transaction the stream looks whether its producer aborted one, and if so
  * rewinds the consumer to the committed offsets itself, so that the batch is processed again.
+ *
+ * <p>Tracing, explicit (the connector's own tracing is off on both channels): each record gets a {@value #RESOLVE_SPAN}
+ * span, a child of the span its {@code traceparent} header names (ingest's publish span), and its outcome record
+ * carries a {@code traceparent} naming the resolve span. A batch processed again after an abort resolves its records
+ * again, in new spans of the same traces.
  */
 @ApplicationScoped
 public class ResolutionStream {
     private static final Logger LOG = Logger.getLogger(ResolutionStream.class);
     /** The emitter's buffer: one batch (max.poll.records, which must stay below it) is in flight at a time. */
     static final int MAX_BATCH = 10_000;
+    static final String RESOLVE_SPAN = "resolve " + Topics.USAGE_ACCEPTED;
 
     private final CatalogueState catalogue;
     @Inject
@@ -62,10 +74,12 @@ public class ResolutionStream {
     private final Counter unmatchedCount;
     private final Counter rewinds;
     private volatile Metric abortMetric;
+    private final Tracer tracer;
 
     @Inject
-    public ResolutionStream(CatalogueState catalogue, KafkaClientService clients, MeterRegistry meters) {
+    public ResolutionStream(CatalogueState catalogue, KafkaClientService clients, MeterRegistry meters, Tracer tracer) {
         this.catalogue = catalogue;
+        this.tracer = tracer;
         this.clients = clients;
         this.resolvedCount = meters.counter("fairshare.registry.usage", "outcome", "resolved");
         this.unmatchedCount = meters.counter("fairshare.registry.usage", "outcome", "unmatched");
@@ -93,21 +107,29 @@ public class ResolutionStream {
                     LOG.warnf("skipped a record without a value (key %s) on %s", r.getKey(), Topics.USAGE_ACCEPTED);
                     continue;
                 }
-                ResolutionMapping.Outcome o = ResolutionMapping.map(usage, resolver.resolve(UsageQuery.of(usage)), false, now);
-                String key = r.getKey() != null ? r.getKey() : UsageKeys.key(usage.platformId(), usage.eventId());
-                emitter.send(message(key, usage, o, now));
-                counts[o.isResolved() ? 0 : 1]++;
+                Span span = KafkaTracing.startChild(tracer, RESOLVE_SPAN, SpanKind.CONSUMER, r.getHeaders(), Topics.USAGE_ACCEPTED, "process");
+                try {
+                    ResolutionMapping.Outcome o = ResolutionMapping.map(usage, resolver.resolve(UsageQuery.of(usage)), false, now);
+                    String key = r.getKey() != null ? r.getKey() : UsageKeys.key(usage.platformId(), usage.eventId());
+                    span.setAttribute("fairshare.usage.outcome", o.isResolved() ? "resolved" : "unmatched");
+                    emitter.send(message(key, usage, o, now, span.getSpanContext()));
+                    counts[o.isResolved() ? 0 : 1]++;
+                } finally {
+                    span.end();
+                }
             }
             return Uni.createFrom().voidItem();
         }).chain(() -> ensureCommitted(abortTimeBefore, next, counts));
     }
 
-    static Message<Object> message(String key, UsageAcceptedV1 usage, ResolutionMapping.Outcome o, Instant now) {
+    static Message<Object> message(String key, UsageAcceptedV1 usage, ResolutionMapping.Outcome o, Instant now, SpanContext span) {
         boolean resolved = o.isResolved();
+        RecordHeaders headers = CloudEventHeaders.of(usage, resolved ? CloudEventTypes.USAGE_RESOLVED : CloudEventTypes.USAGE_UNMATCHED, now);
+        KafkaTracing.write(headers, span);
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(resolved ? Topics.USAGE_RESOLVED : Topics.USAGE_UNMATCHED)
                 .withKey(key)
-                .withHeaders(CloudEventHeaders.of(usage, resolved ? CloudEventTypes.USAGE_RESOLVED : CloudEventTypes.USAGE_UNMATCHED, now))
+                .withHeaders(headers)
                 .build();
         return Message.<Object>of(resolved ? o.resolved() : o.unmatched()).addMetadata(metadata);
     }

@@ -7,6 +7,11 @@ import io.fairshare.contracts.Topics;
 import io.fairshare.contracts.usage.UsageAcceptedV1;
 import io.fairshare.contracts.usage.UsageKeys;
 import io.fairshare.ingest.config.IngestConfig;
+import io.fairshare.service.tracing.KafkaTracing;
+import io.fairshare.service.tracing.TraceParent;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,15 +40,22 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * be written minutes later, after its claim was released, and be published twice. Here a batch is
  * handed over synchronously and stops at the first refusal, and every record handed over is
  * acknowledged or failed within {@code delivery.timeout.ms}: Kafka guarantees the callback by then.
+ *
+ * <p>Tracing: each hand-over is one {@code publish} span, a child of the current (HTTP request) span, and every record
+ * carries a {@code traceparent} header naming it, formatted once per batch. With the OpenTelemetry SDK disabled the
+ * span is invalid and no header is written.
  */
 @ApplicationScoped
 public class AcceptedUsagePublisher {
     private final KafkaProducer<String, byte[]> producer;
     private final ObjectMapper mapper;
     private final Duration outcomeBound;
+    private final Tracer tracer;
 
-    public AcceptedUsagePublisher(@Identifier("default-kafka-broker") Map<String, Object> kafka, ObjectMapper mapper, IngestConfig config) {
+    public AcceptedUsagePublisher(@Identifier("default-kafka-broker") Map<String, Object> kafka, ObjectMapper mapper, IngestConfig config,
+            Tracer tracer) {
         this.mapper = mapper;
+        this.tracer = tracer;
         IngestConfig.Kafka k = config.kafka();
         Map<String, Object> props = new HashMap<>(kafka);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -74,6 +86,16 @@ public class AcceptedUsagePublisher {
      * futures fail at once: none of them can be written later.
      */
     public List<CompletableFuture<Void>> publish(List<UsageAcceptedV1> events) {
+        Span span = KafkaTracing.withMessaging(tracer.spanBuilder("publish " + Topics.USAGE_ACCEPTED).setSpanKind(SpanKind.PRODUCER),
+                Topics.USAGE_ACCEPTED, "send").setAttribute(KafkaTracing.MESSAGING_BATCH_COUNT, (long) events.size()).startSpan();
+        try {
+            return publish(events, TraceParent.of(span.getSpanContext()).map(TraceParent::headerValue).orElse(null));
+        } finally {
+            span.end();
+        }
+    }
+
+    private List<CompletableFuture<Void>> publish(List<UsageAcceptedV1> events, byte[] traceparent) {
         List<CompletableFuture<Void>> acks = new ArrayList<>(events.size());
         RuntimeException refused = null;
         for (UsageAcceptedV1 e : events) {
@@ -84,7 +106,7 @@ public class AcceptedUsagePublisher {
                 continue;
             }
             try {
-                producer.send(record(e), (metadata, failure) -> {
+                producer.send(record(e, traceparent), (metadata, failure) -> {
                     if (failure == null) {
                         ack.complete(null);
                     } else {
@@ -104,7 +126,7 @@ public class AcceptedUsagePublisher {
         return acks;
     }
 
-    private ProducerRecord<String, byte[]> record(UsageAcceptedV1 e) {
+    private ProducerRecord<String, byte[]> record(UsageAcceptedV1 e, byte[] traceparent) {
         RecordHeaders h = new RecordHeaders();
         h.add("ce_specversion", utf8(CloudEventTypes.SPEC_VERSION));
         h.add("ce_id", utf8(e.eventId()));
@@ -112,6 +134,9 @@ public class AcceptedUsagePublisher {
         h.add("ce_type", utf8(CloudEventTypes.USAGE_ACCEPTED));
         h.add("ce_time", utf8(e.acceptedAt().toString()));
         h.add("content-type", utf8("application/json"));
+        if (traceparent != null) {
+            h.add(TraceParent.HEADER, traceparent);
+        }
         try {
             return new ProducerRecord<>(Topics.USAGE_ACCEPTED, null, UsageKeys.key(e.platformId(), e.eventId()),
                     mapper.writeValueAsBytes(e), h);
