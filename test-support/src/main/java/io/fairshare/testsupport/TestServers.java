@@ -76,6 +76,19 @@ public final class TestServers {
         call("startPostgres");
     }
 
+    /**
+     * Runs {@code whileDown} with the PostgreSQL server stopped, and starts it again afterwards,
+     * however {@code whileDown} ends.
+     */
+    public static void withPostgresStopped(Runnable whileDown) {
+        stopPostgres();
+        try {
+            whileDown.run();
+        } finally {
+            startPostgres();
+        }
+    }
+
     /** Whether this JVM runs PostgreSQL, so that {@link #stopPostgres()} and {@link #startPostgres()} work. */
     public static boolean postgresIsManaged() {
         return (Boolean) call("postgresIsManaged");

@@ -153,6 +153,38 @@ class TestServersTest {
         assertEquals("expected at least 3 records on two-records within 1500 ms, found 2", e.getMessage());
     }
 
+    @Test
+    void postgresqlStoppedRefusesConnectionsAndComesBackOnTheSamePortWithItsData() throws Exception {
+        assertTrue(TestServers.postgresIsManaged());
+        String url = TestServers.createDatabase("support_outage");
+        try (Connection c = DriverManager.getConnection(url, TestServers.username(), TestServers.password());
+             Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS kept (v text)");
+            s.execute("DELETE FROM kept");
+            s.execute("INSERT INTO kept VALUES ('before the outage')");
+        }
+        Connection open = DriverManager.getConnection(url, TestServers.username(), TestServers.password());
+        String[] statesWhileDown = new String[2];
+        TestServers.withPostgresStopped(() -> {
+            statesWhileDown[0] = assertThrows(java.sql.SQLException.class,
+                    () -> DriverManager.getConnection(url, TestServers.username(), TestServers.password())).getSQLState();
+            statesWhileDown[1] = assertThrows(java.sql.SQLException.class,
+                    () -> open.createStatement().executeQuery("SELECT 1")).getSQLState();
+        });
+        open.close();
+        assertEquals("08001", statesWhileDown[0], "a new connection is refused");
+        assertTrue(statesWhileDown[1].startsWith("08") || statesWhileDown[1].startsWith("57P"),
+                "an open session is ended: " + statesWhileDown[1]);
+        assertEquals(url, TestServers.jdbcUrl("support_outage"));
+        try (Connection c = DriverManager.getConnection(url, TestServers.username(), TestServers.password());
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT v FROM kept")) {
+            assertTrue(rs.next());
+            assertEquals("before the outage", rs.getString(1));
+            assertFalse(rs.next());
+        }
+    }
+
     private static List<String> keys(List<ConsumerRecord<String, String>> records) {
         return records.stream().map(ConsumerRecord::key).toList();
     }
