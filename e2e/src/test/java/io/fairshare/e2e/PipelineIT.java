@@ -152,6 +152,9 @@ class PipelineIT {
             ExpectedSettlement expectedLate = new ExpectedSettlement(seeds);
             late.forEach(expectedLate::add);
             lag.awaitCaughtUp(Set.of(), CATCH_UP, Duration.ofSeconds(10), System.out::println);
+            // every event's trace runs from its HTTP request through the registry into settlement's ledger
+            int traced = TraceChain.check(running, late.event(0).platformId(), late.event(0).eventId());
+            assertTrue(traced >= 18_000, "records of the resolution stream checked for their trace: " + traced);
             JsonNode closedNext = settlement.post("/v1/periods/" + next + "/close", null);
             int before = closed.path("statements").size();
             lag.awaitRecords(Topics.STATEMENTS_ISSUED, before + closedNext.path("statements").size(), CATCH_UP);

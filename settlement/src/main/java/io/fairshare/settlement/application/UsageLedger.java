@@ -11,8 +11,10 @@ import io.fairshare.settlement.persistence.UsageLedgerStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -41,10 +43,23 @@ public class UsageLedger {
 
     /** Stores the batch in one transaction; returns how many event lines were new. */
     public int append(List<UsageResolvedV1> batch) {
+        return append(batch, java.util.Collections.nCopies(batch.size(), null));
+    }
+
+    /**
+     * Stores the batch in one transaction, each event with the trace id at the same index of {@code traceIds} (null:
+     * none); returns how many event lines were new.
+     */
+    public int append(List<UsageResolvedV1> batch, List<String> traceIds) {
+        if (traceIds.size() != batch.size()) {
+            throw new IllegalArgumentException(traceIds.size() + " trace ids for " + batch.size() + " events");
+        }
         List<ResolvedUsage> accepted = new ArrayList<>(batch.size());
         List<UsageLedgerStore.Refused> refused = new ArrayList<>();
         Set<String> seen = new HashSet<>(batch.size() * 2);
-        for (UsageResolvedV1 r : batch) {
+        Map<String, String> traces = new HashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            UsageResolvedV1 r = batch.get(i);
             if (r.usage() == null) {
                 refused.add(new UsageLedgerStore.Refused(null, null, "EVENT_INVALID: the resolved event carries no usage", String.valueOf(r)));
                 continue;
@@ -52,6 +67,9 @@ public class UsageLedger {
             ResolvedUsage e = toDomain(r);
             if (!seen.add(e.platformId() + "/" + e.eventId())) {
                 continue; // the same event twice in one batch: the first copy counts
+            }
+            if (traceIds.get(i) != null) {
+                traces.put(UsageLedgerStore.eventKey(e.platformId(), e.eventId()), traceIds.get(i));
             }
             List<CloseError> problems = UsageAggregator.problems(e);
             if (problems.isEmpty()) {
@@ -62,7 +80,7 @@ public class UsageLedger {
                 refused.add(new UsageLedgerStore.Refused(e.platformId(), e.eventId(), reason, String.valueOf(r)));
             }
         }
-        int lines = store(accepted, refused, batch);
+        int lines = store(accepted, refused, batch, traces);
         received.increment(accepted.size());
         refusedCount.increment(refused.size());
         return lines;
@@ -74,14 +92,15 @@ public class UsageLedger {
      * retrying cannot help and one event must not stop the whole ledger: the batch is halved until the event at
      * fault stands alone, and that event is refused (kept in {@code usage_refused} with the database's reason).
      */
-    private int store(List<ResolvedUsage> events, List<UsageLedgerStore.Refused> refused, List<UsageResolvedV1> originals) {
+    private int store(List<ResolvedUsage> events, List<UsageLedgerStore.Refused> refused, List<UsageResolvedV1> originals,
+            Map<String, String> traces) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return store.append(events, refused);
+                return store.append(events, refused, traces);
             } catch (SQLException e) {
                 // refusals alone that the database refuses cannot be split further: retried, then the batch fails
                 if (refusedByData(e) && !events.isEmpty() && (events.size() > 1 || !refused.isEmpty())) {
-                    return bisect(events, refused, originals);
+                    return bisect(events, refused, originals, traces);
                 }
                 if (refusedByData(e) && events.size() == 1) {
                     ResolvedUsage bad = events.get(0);
@@ -93,7 +112,7 @@ public class UsageLedger {
                             .findFirst().map(String::valueOf).orElse(String.valueOf(bad));
                     refusedCount.increment(); // also counted as received: it passed the ledger's own checks
                     return store(List.of(), List.of(new UsageLedgerStore.Refused(bad.platformId(), bad.eventId(), reason, payload)),
-                            originals);
+                            originals, traces);
                 }
                 if (attempt >= ATTEMPTS) {
                     throw new IllegalStateException("usage ledger append failed " + ATTEMPTS + " times", e);
@@ -109,14 +128,15 @@ public class UsageLedger {
         }
     }
 
-    private int bisect(List<ResolvedUsage> events, List<UsageLedgerStore.Refused> refused, List<UsageResolvedV1> originals) {
-        int lines = refused.isEmpty() ? 0 : store(List.of(), refused, originals);
+    private int bisect(List<ResolvedUsage> events, List<UsageLedgerStore.Refused> refused, List<UsageResolvedV1> originals,
+            Map<String, String> traces) {
+        int lines = refused.isEmpty() ? 0 : store(List.of(), refused, originals, traces);
         if (events.size() == 1) {
-            return lines + store(events, List.of(), originals);
+            return lines + store(events, List.of(), originals, traces);
         }
         int half = events.size() / 2;
-        lines += store(events.subList(0, half), List.of(), originals);
-        lines += store(events.subList(half, events.size()), List.of(), originals);
+        lines += store(events.subList(0, half), List.of(), originals, traces);
+        lines += store(events.subList(half, events.size()), List.of(), originals, traces);
         return lines;
     }
 

@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.Set;
 import org.postgresql.PGConnection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The append-only usage ledger. One transaction per batch: it holds the ledger gate FOR SHARE (so a
@@ -30,8 +31,9 @@ public class UsageLedgerStore {
     static final String GATE_SHARED = "SELECT 1 FROM ledger_gate WHERE id = 1 FOR SHARE";
     static final String LAST_NOT_OPEN = "SELECT max(period_id) FROM period WHERE state <> 'OPEN'";
     private static final String APPEND_EVENTS = """
-            INSERT INTO usage_event (platform_id, event_id, usage_period, settle_period, used_at)
-            SELECT p, e, u, s, t::timestamptz FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[]) AS x(p, e, u, s, t)
+            INSERT INTO usage_event (platform_id, event_id, usage_period, settle_period, used_at, trace_id)
+            SELECT p, e, u, s, t::timestamptz, tr
+            FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::varchar[]) AS x(p, e, u, s, t, tr)
             ON CONFLICT (platform_id, event_id) DO NOTHING
             RETURNING platform_id, event_id""";
     private static final String COPY_LINES = """
@@ -56,6 +58,19 @@ public class UsageLedgerStore {
 
     /** Stores the events (distinct keys, valid) and the refusals in one transaction; returns the lines inserted. */
     public int append(List<ResolvedUsage> events, List<Refused> refused) throws SQLException {
+        return append(events, refused, Map.of());
+    }
+
+    /** The key of {@code traceIds} in {@link #append(List, List, Map)}. */
+    public static String eventKey(String platformId, String eventId) {
+        return platformId + '\u0000' + eventId;
+    }
+
+    /**
+     * Stores the events and the refusals in one transaction, each event with its trace id ({@code traceIds} by
+     * {@link #eventKey}; none for an event it does not name); returns the lines inserted.
+     */
+    public int append(List<ResolvedUsage> events, List<Refused> refused, Map<String, String> traceIds) throws SQLException {
         if (events.isEmpty() && refused.isEmpty()) {
             return 0;
         }
@@ -63,7 +78,7 @@ public class UsageLedgerStore {
             c.setAutoCommit(false);
             try {
                 Period firstOpen = firstOpenPeriod(c);
-                int lines = events.isEmpty() ? 0 : insert(c, events, firstOpen);
+                int lines = events.isEmpty() ? 0 : insert(c, events, firstOpen, traceIds);
                 if (!refused.isEmpty()) {
                     refuse(c, refused);
                 }
@@ -95,9 +110,10 @@ public class UsageLedgerStore {
      * Inserts the events' keys (one unnest INSERT, ON CONFLICT DO NOTHING RETURNING the new ones), then
      * COPYs the lines of the new events only, in the same transaction.
      */
-    private int insert(Connection c, List<ResolvedUsage> events, Period firstOpen) throws SQLException {
+    private int insert(Connection c, List<ResolvedUsage> events, Period firstOpen, Map<String, String> traceIds) throws SQLException {
         int n = events.size();
         String[] ep = new String[n], ee = new String[n], eu = new String[n], es = new String[n], et = new String[n];
+        String[] tr = new String[n];
         String[] settle = new String[n];
         String[] usage = new String[n];
         for (int i = 0; i < n; i++) {
@@ -109,11 +125,12 @@ public class UsageLedgerStore {
             eu[i] = usage[i] = u.id();
             es[i] = settle[i] = p.id();
             et[i] = e.usedAt().toString();
+            tr[i] = traceIds.get(eventKey(e.platformId(), e.eventId()));
         }
         Set<String> inserted = new HashSet<>(n * 2);
         try (PreparedStatement ps = c.prepareStatement(APPEND_EVENTS)) {
             int k = 1;
-            for (String[] a : List.of(ep, ee, eu, es, et)) {
+            for (String[] a : List.of(ep, ee, eu, es, et, tr)) {
                 ps.setArray(k++, c.createArrayOf("varchar", a));
             }
             try (ResultSet rs = ps.executeQuery()) {
