@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.sql.SQLException;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,6 +41,9 @@ public class TermsResource {
     }
 
     /** 201 for a new tariff, 200 for the same one again, 409 for other terms under an existing id. */
+    @APIResponse(responseCode = "201", description = "A new tariff", content = @Content(schema = @Schema(implementation = Tariff.class)))
+    @APIResponse(responseCode = "200", description = "The same tariff again",
+            content = @Content(schema = @Schema(implementation = Tariff.class)))
     @PUT
     @Path("/tariffs/{tariffId}")
     public Response putTariff(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("tariffId") String tariffId, Tariff body)

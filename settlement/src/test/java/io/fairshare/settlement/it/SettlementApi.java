@@ -68,12 +68,17 @@ final class SettlementApi {
 
     /** Publishes the events as rights-registry does (JSON, key platformId/eventId) and waits for the broker's acknowledgements. */
     static void publish(List<UsageResolvedV1> events) throws Exception {
+        publish(Topics.USAGE_RESOLVED, events);
+    }
+
+    /** The same, to another topic (a test profile that reads its own). */
+    static void publish(String topic, List<UsageResolvedV1> events) throws Exception {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestServers.kafkaBootstrap());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
             for (UsageResolvedV1 e : events) {
-                producer.send(new ProducerRecord<>(Topics.USAGE_RESOLVED, UsageKeys.key(e.usage().platformId(), e.usage().eventId()),
+                producer.send(new ProducerRecord<>(topic, UsageKeys.key(e.usage().platformId(), e.usage().eventId()),
                         JSON.writeValueAsString(e))).get();
             }
         }

@@ -23,6 +23,9 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The operator API: platforms and their API keys. Bearer operator token required. */
 @Path("/v1/admin/platforms")
@@ -41,6 +44,8 @@ public class PlatformAdminResource {
         this.config = config;
     }
 
+    @APIResponse(responseCode = "201", description = "The new platform",
+            content = @Content(schema = @Schema(implementation = PlatformView.class)))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createPlatform(@HeaderParam("Authorization") String auth, NewPlatform body) {
@@ -69,6 +74,8 @@ public class PlatformAdminResource {
         return admin.platform(platformId).orElseThrow(() -> ApiProblem.notFound("no platform " + platformId));
     }
 
+    @APIResponse(responseCode = "201", description = "The new key; its secret is shown this once",
+            content = @Content(schema = @Schema(implementation = IssuedKey.class)))
     @POST
     @Path("/{platformId}/keys")
     public Response createKey(@HeaderParam("Authorization") String auth, @PathParam("platformId") String platformId) {
@@ -84,6 +91,8 @@ public class PlatformAdminResource {
         return admin.keys(platformId).orElseThrow(() -> ApiProblem.notFound("no platform " + platformId));
     }
 
+    @APIResponse(responseCode = "201", description = "The successor key; the old one stays valid for graceSeconds",
+            content = @Content(schema = @Schema(implementation = IssuedKey.class)))
     @POST
     @Path("/{platformId}/keys/{keyId}/rotate")
     public Response rotate(@HeaderParam("Authorization") String auth, @PathParam("platformId") String platformId,

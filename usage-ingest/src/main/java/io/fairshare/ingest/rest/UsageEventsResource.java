@@ -12,6 +12,7 @@ import io.fairshare.ingest.domain.FieldError;
 import io.fairshare.ingest.domain.IngestLimits;
 import io.fairshare.ingest.domain.UsageEventValidator;
 import io.fairshare.ingest.domain.Validated;
+import io.fairshare.service.rest.ProblemOpenApiFilter;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * POST /v1/usage-events: a JSON array of usage events, a CloudEvents batch, or one structured
@@ -62,6 +64,7 @@ public class UsageEventsResource {
         this.validator = new UsageEventValidator(new IngestLimits(config.maxFutureSkew(), d.earliestUsedAt(), d.maxUnits()));
     }
 
+    @APIResponse(responseCode = "429", ref = ProblemOpenApiFilter.TOO_MANY_REQUESTS)
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
