@@ -247,6 +247,9 @@ public final class LocalStack implements AutoCloseable {
             config.put("fairshare.registry.authority-token", operatorToken);
             config.put("fairshare.settlement.operator-token", operatorToken);
             config.put("fairshare.payout.operator-token", operatorToken);
+            // the demo and the end-to-end test close their periods through the API, at the moment they choose
+            // (-Dfairshare.settlement.close.enabled=true puts the scheduled close back)
+            config.put("fairshare.settlement.close.enabled", "false");
             config.putAll(passedThrough());
             out.println("Starting " + s.name() + " on port " + s.port() + " ...");
             Path log = logDir.resolve(s.name() + ".log");

@@ -15,6 +15,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * A decision on held-back money (disputed, reserved-work penalty, unclaimed): part or all of one holdback account
@@ -45,6 +48,10 @@ public class HoldbackReleasesResource {
         this.service = service;
     }
 
+    @APIResponse(responseCode = "201", description = "The release, booked",
+            content = @Content(schema = @Schema(implementation = ReleaseView.class)))
+    @APIResponse(responseCode = "200", description = "The same release again",
+            content = @Content(schema = @Schema(implementation = ReleaseView.class)))
     @PUT
     public Response release(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("releaseId") String releaseId,
                             ReleaseRequest body) {

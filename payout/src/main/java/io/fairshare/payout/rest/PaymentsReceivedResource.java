@@ -15,6 +15,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Money received from a platform, as the bank reported it. The {@code Idempotency-Key} header is required:
@@ -33,6 +36,10 @@ public class PaymentsReceivedResource {
         this.service = service;
     }
 
+    @APIResponse(responseCode = "201", description = "The receipt, booked",
+            content = @Content(schema = @Schema(implementation = ReceiptView.class)))
+    @APIResponse(responseCode = "200", description = "The same receipt again (same Idempotency-Key)",
+            content = @Content(schema = @Schema(implementation = ReceiptView.class)))
     @POST
     public Response receive(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @HeaderParam("Idempotency-Key") String key,
                             @PathParam("platformId") String platformId, PaymentReceivedRequest body) {

@@ -16,6 +16,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Payout runs: PUT plans, posts and files a run once per run id (201, then 200 for the same request); GET reads it and its file. */
 @Path("/v1/payout-runs/{runId}")
@@ -29,6 +33,10 @@ public class PayoutRunsResource {
         this.service = service;
     }
 
+    @APIResponse(responseCode = "201", description = "The run, booked",
+            content = @Content(schema = @Schema(implementation = RunView.class)))
+    @APIResponse(responseCode = "200", description = "The same run again",
+            content = @Content(schema = @Schema(implementation = RunView.class)))
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public Response run(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("runId") String runId, RunRequest body) {
@@ -46,6 +54,8 @@ public class PayoutRunsResource {
         return RunView.of(service.run(runId));
     }
 
+    @APIResponse(responseCode = "200", description = "The run's ISO 20022 pain.001 file",
+            content = @Content(schema = @Schema(type = SchemaType.STRING)))
     @GET
     @Path("/pain001")
     @Produces(MediaType.APPLICATION_XML)

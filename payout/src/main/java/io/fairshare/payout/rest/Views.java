@@ -14,7 +14,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON shapes of the payout API (documented in openapi.yaml). */
+/** The JSON shapes of the payout API (their schemas are in the generated OpenAPI document, /q/openapi). */
 public final class Views {
     private Views() {
     }

@@ -12,6 +12,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The audit trail of one entity (by its entity key, e.g. {@code work|iswc:T0345246801}), oldest first. */
 @Path("/v1/audit")
@@ -25,6 +29,8 @@ public class AuditResource {
         this.queries = queries;
     }
 
+    @APIResponse(responseCode = "200", description = "A page of audit records (entity key, change, actor, time), newest first",
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @GET
     public Response audit(@HeaderParam("Authorization") String authorization, @QueryParam("entityKey") String entityKey,
                            @QueryParam("limit") @DefaultValue("500") int limit) {

@@ -16,6 +16,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Bulk import: the request body is the file, streamed. 200 with the report when the import was committed, 422 with
@@ -34,6 +38,8 @@ public class ImportsResource {
     }
 
     /** @param source names parties without IPI or ISNI ({@code ref:<source>:<party_ref>}); default: the caller */
+    @APIResponse(responseCode = "200", description = "The import's report: rows committed, or every row error (then 422 and nothing is committed)",
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @POST
     @Path("csv")
     public Response csv(@HeaderParam("Authorization") String authorization, @QueryParam("source") String source, InputStream body) {
@@ -42,6 +48,8 @@ public class ImportsResource {
         return answer(imports.importFile(caller, ImportService.Format.CSV, src, body));
     }
 
+    @APIResponse(responseCode = "200", description = "The import's report: records committed, or every record error (then 422 and nothing is committed)",
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @POST
     @Path("cwr")
     public Response cwr(@HeaderParam("Authorization") String authorization, InputStream body) {

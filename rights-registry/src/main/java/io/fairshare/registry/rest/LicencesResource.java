@@ -19,6 +19,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Licences between platforms and licensors: managed by the registry authority. */
 @Path("/v1/licences")
@@ -36,6 +40,8 @@ public class LicencesResource {
     }
 
     /** Creates (201) or replaces (200) one, by its natural key. */
+    @APIResponse(responseCode = "200", description = "The stored licence; 201 when it is new",
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @POST
     public Response upsert(@HeaderParam("Authorization") String authorization, JsonNode body) {
         return KeyedEntities.upsert(catalogue, queries, auth.authenticate(authorization), EntityKind.LICENCE, body,
@@ -43,6 +49,7 @@ public class LicencesResource {
     }
 
     /** The licences of a platform. */
+    @APIResponse(responseCode = "200", description = "A page of licences", content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @GET
     public Response list(@HeaderParam("Authorization") String authorization, @QueryParam("platform") String platform,
                            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
@@ -51,6 +58,7 @@ public class LicencesResource {
         return Rest.ok(Rest.page(queries.licencesOfPlatform(Rest.required("platform", platform), page, size)));
     }
 
+    @APIResponse(responseCode = "204", description = "Removed")
     @DELETE
     public Response delete(@HeaderParam("Authorization") String authorization, @QueryParam("platform") String platform, @QueryParam("licensor") String licensor,
                            @QueryParam("validFrom") String validFrom) {

@@ -19,6 +19,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Mandates: which society collects a right of a party in a territory. */
 @Path("/v1/mandates")
@@ -36,6 +40,8 @@ public class MandatesResource {
     }
 
     /** Creates (201) or replaces (200) one, by its natural key. */
+    @APIResponse(responseCode = "200", description = "The stored mandate; 201 when it is new",
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @POST
     public Response upsert(@HeaderParam("Authorization") String authorization, JsonNode body) {
         return KeyedEntities.upsert(catalogue, queries, auth.authenticate(authorization), EntityKind.MANDATE, body,
@@ -43,6 +49,7 @@ public class MandatesResource {
     }
 
     /** The mandates of a party. */
+    @APIResponse(responseCode = "200", description = "A page of mandates", content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @GET
     public Response list(@HeaderParam("Authorization") String authorization, @QueryParam("party") String party,
                            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
@@ -51,6 +58,7 @@ public class MandatesResource {
         return Rest.ok(Rest.page(queries.mandatesOfParty(Rest.required("party", party), page, size)));
     }
 
+    @APIResponse(responseCode = "204", description = "Removed")
     @DELETE
     public Response delete(@HeaderParam("Authorization") String authorization, @QueryParam("party") String party, @QueryParam("right") String right,
                            @QueryParam("territory") String territory, @QueryParam("validFrom") String validFrom) {

@@ -23,6 +23,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Parties (rights holders), created or replaced by id: {@code PUT /v1/parties/{id}}. */
 @Path("/v1/parties")
@@ -39,6 +43,8 @@ public class PartiesResource {
         this.queries = queries;
     }
 
+    @APIResponse(responseCode = "200", description = "The stored party; 201 when it is new",
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @PUT
     @Path("{id: .+}")
     public Response put(@HeaderParam("Authorization") String authorization, @PathParam("id") String id, JsonNode body) {
@@ -55,6 +61,7 @@ public class PartiesResource {
         return Rest.ok(get(id));
     }
 
+    @APIResponse(responseCode = "200", description = "The party", content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @GET
     @Path("{id: .+}")
     public Response read(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
@@ -62,6 +69,7 @@ public class PartiesResource {
         return Rest.ok(get(id));
     }
 
+    @APIResponse(responseCode = "204", description = "Removed")
     @DELETE
     @Path("{id: .+}")
     public Response delete(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {

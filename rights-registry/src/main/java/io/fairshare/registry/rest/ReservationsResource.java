@@ -19,6 +19,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Reservations (opt-outs): managed by the registry authority. */
 @Path("/v1/reservations")
@@ -36,6 +40,8 @@ public class ReservationsResource {
     }
 
     /** Creates (201) or replaces (200) one, by its natural key. */
+    @APIResponse(responseCode = "200", description = "The stored reservation; 201 when it is new",
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @POST
     public Response upsert(@HeaderParam("Authorization") String authorization, JsonNode body) {
         return KeyedEntities.upsert(catalogue, queries, auth.authenticate(authorization), EntityKind.RESERVATION, body,
@@ -43,6 +49,8 @@ public class ReservationsResource {
     }
 
     /** The reservations on a work (?work=scheme:value) or a party (?party=id). */
+    @APIResponse(responseCode = "200", description = "A page of reservations",
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @GET
     public Response list(@HeaderParam("Authorization") String authorization, @QueryParam("work") String work,
                            @QueryParam("party") String party,
@@ -55,6 +63,7 @@ public class ReservationsResource {
         return Rest.ok(Rest.page(queries.reservationsOf("party", Rest.required("party", party), page, size)));
     }
 
+    @APIResponse(responseCode = "204", description = "Removed")
     @DELETE
     public Response delete(@HeaderParam("Authorization") String authorization, @QueryParam("work") String work, @QueryParam("party") String party,
                            @QueryParam("source") String source) {

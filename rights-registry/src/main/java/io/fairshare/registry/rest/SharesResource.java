@@ -19,6 +19,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Shares: a society writes the shares of its own repertoire. */
 @Path("/v1/shares")
@@ -36,6 +40,8 @@ public class SharesResource {
     }
 
     /** Creates (201) or replaces (200) one, by its natural key. */
+    @APIResponse(responseCode = "200", description = "The stored share; 201 when it is new",
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @POST
     public Response upsert(@HeaderParam("Authorization") String authorization, JsonNode body) {
         return KeyedEntities.upsert(catalogue, queries, auth.authenticate(authorization), EntityKind.SHARE, body,
@@ -43,6 +49,7 @@ public class SharesResource {
     }
 
     /** The shares of a work, by its key (scheme:value). */
+    @APIResponse(responseCode = "200", description = "A page of shares", content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @GET
     public Response list(@HeaderParam("Authorization") String authorization, @QueryParam("work") String work,
                            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
@@ -51,6 +58,7 @@ public class SharesResource {
         return Rest.ok(Rest.page(queries.sharesOfWork(Rest.identifier("work", Rest.required("work", work)).key(), page, size)));
     }
 
+    @APIResponse(responseCode = "204", description = "Removed")
     @DELETE
     public Response delete(@HeaderParam("Authorization") String authorization, @QueryParam("work") String work, @QueryParam("party") String party,
                            @QueryParam("right") String right, @QueryParam("territory") String territory,

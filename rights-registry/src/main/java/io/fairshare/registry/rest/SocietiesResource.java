@@ -20,6 +20,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Societies: the authority creates one and receives its API key, once. */
 @Path("/v1/societies")
@@ -36,6 +40,7 @@ public class SocietiesResource {
         this.queries = queries;
     }
 
+    @APIResponse(responseCode = "201", description = "The new society", content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @POST
     public Response create(@HeaderParam("Authorization") String authorization, JsonNode body) {
         Caller caller = auth.authenticate(authorization);
@@ -47,6 +52,7 @@ public class SocietiesResource {
         return Response.status(201).entity(Rest.json(n)).build();
     }
 
+    @APIResponse(responseCode = "200", description = "The society", content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @GET
     @Path("{id}")
     public Response read(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {

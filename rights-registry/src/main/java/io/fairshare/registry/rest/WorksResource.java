@@ -32,6 +32,10 @@ import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Works: a society registers works into its own repertoire; the key is the highest-priority identifier. */
 @Path("/v1/works")
@@ -50,6 +54,8 @@ public class WorksResource {
         this.preview = preview;
     }
 
+    @APIResponse(responseCode = "201", description = "The new work with its key",
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @POST
     public Response create(@HeaderParam("Authorization") String authorization, JsonNode body) {
         Caller caller = auth.authenticate(authorization);
@@ -62,6 +68,8 @@ public class WorksResource {
         return Response.status(201).entity(Rest.json(get(w.key()))).build();
     }
 
+    @APIResponse(responseCode = "200", description = "The work, its identifiers and shares",
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @GET
     @Path("{key: .+}")
     public Response read(@HeaderParam("Authorization") String authorization, @PathParam("key") String key) {
@@ -69,6 +77,7 @@ public class WorksResource {
         return Rest.ok(get(Rest.identifier("key", key)));
     }
 
+    @APIResponse(responseCode = "200", description = "The stored work", content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @PUT
     @Path("{key: .+}")
     public Response update(@HeaderParam("Authorization") String authorization, @PathParam("key") String key, JsonNode body) {
@@ -85,6 +94,7 @@ public class WorksResource {
         return Rest.ok(get(id));
     }
 
+    @APIResponse(responseCode = "204", description = "Removed")
     @DELETE
     @Path("{key: .+}")
     public Response delete(@HeaderParam("Authorization") String authorization, @PathParam("key") String key) {
@@ -95,6 +105,8 @@ public class WorksResource {
         return Response.noContent().build();
     }
 
+    @APIResponse(responseCode = "200", description = "A page of works matching the query",
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @GET
     public Response search(@HeaderParam("Authorization") String authorization, @QueryParam("identifier") String identifier,
                              @QueryParam("title") String title, @QueryParam("page") @DefaultValue("0") int page,
@@ -113,6 +125,8 @@ public class WorksResource {
         return Rest.ok(Rest.page(queries.worksByTitle(Rest.required("title", title), page, size)));
     }
 
+    @APIResponse(responseCode = "200", description = "How a usage of the work resolves now: lines per party and society, with status and tariff",
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @GET
     @Path("{key: .+}/resolution")
     public Response resolution(@HeaderParam("Authorization") String authorization, @PathParam("key") String key,

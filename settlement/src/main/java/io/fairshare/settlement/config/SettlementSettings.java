@@ -44,4 +44,21 @@ public interface SettlementSettings {
     /** How often the outbox relay looks for unpublished statement announcements. */
     @WithDefault("1s")
     Duration outboxInterval();
+
+    /** The scheduled close (README: Scheduled close). */
+    Close close();
+
+    interface Close {
+        /** Whether this instance closes due periods by itself. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How long after its end a period stays open for late reports before the schedule closes it. */
+        @WithDefault("PT2H")
+        Duration grace();
+
+        /** How often the schedule looks for due periods (read by the scheduler, whose default is the same). */
+        @WithDefault("1m")
+        String scheduleEvery();
+    }
 }

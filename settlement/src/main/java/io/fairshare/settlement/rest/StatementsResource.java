@@ -23,6 +23,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Issued statements, read as stored: the canonical JSON (whose SHA-256 is the statement's), CSV, or
@@ -54,6 +58,10 @@ public class StatementsResource {
                 .filter(s -> StatementAccess.mayRead(who, s.kind(), s.addresseeId())).map(StatementView::of).toList();
     }
 
+    @APIResponse(responseCode = "200", description = "The statement as issued: canonical JSON (whose SHA-256 is the statement's), CSV or DSR-style",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = "text/tab-separated-values", schema = @Schema(type = SchemaType.STRING))})
     @GET
     @Path("/{statementId: .+}")
     @Produces({MediaType.APPLICATION_JSON, "text/csv", "text/tab-separated-values"})

@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.sql.SQLException;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/v1")
 @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.SOCIETY, Roles.PLATFORM, Roles.PARTY})
@@ -39,6 +42,9 @@ public class TermsResource {
     }
 
     /** 201 for a new tariff, 200 for the same one again, 409 for other terms under an existing id. */
+    @APIResponse(responseCode = "201", description = "A new tariff", content = @Content(schema = @Schema(implementation = Tariff.class)))
+    @APIResponse(responseCode = "200", description = "The same tariff again",
+            content = @Content(schema = @Schema(implementation = Tariff.class)))
     @PUT
     @Path("/tariffs/{tariffId}")
     @RolesAllowed(Roles.OPERATOR)

@@ -68,18 +68,27 @@ final class SettlementApi {
 
     /** Publishes the events as rights-registry does (JSON, key platformId/eventId) and waits for the broker's acknowledgements. */
     static void publish(List<UsageResolvedV1> events) throws Exception {
-        publish(events, java.util.Collections.nCopies(events.size(), null));
+        publish(Topics.USAGE_RESOLVED, events, java.util.Collections.nCopies(events.size(), null));
     }
 
     /** {@link #publish(List)}, each record with the {@code traceparent} header at its index (null: none). */
     static void publish(List<UsageResolvedV1> events, List<String> traceparents) throws Exception {
+        publish(Topics.USAGE_RESOLVED, events, traceparents);
+    }
+
+    /** The same, to another topic (a test profile that reads its own). */
+    static void publish(String topic, List<UsageResolvedV1> events) throws Exception {
+        publish(topic, events, java.util.Collections.nCopies(events.size(), null));
+    }
+
+    static void publish(String topic, List<UsageResolvedV1> events, List<String> traceparents) throws Exception {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestServers.kafkaBootstrap());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
             for (int i = 0; i < events.size(); i++) {
                 UsageResolvedV1 e = events.get(i);
-                ProducerRecord<String, String> r = new ProducerRecord<>(Topics.USAGE_RESOLVED,
+                ProducerRecord<String, String> r = new ProducerRecord<>(topic,
                         UsageKeys.key(e.usage().platformId(), e.usage().eventId()), JSON.writeValueAsString(e));
                 if (traceparents.get(i) != null) {
                     r.headers().add("traceparent", traceparents.get(i).getBytes(java.nio.charset.StandardCharsets.US_ASCII));

@@ -23,6 +23,9 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The operator API: platforms and their API keys. Changes need the operator; auditors may read. */
 @Path("/v1/admin/platforms")
@@ -42,6 +45,8 @@ public class PlatformAdminResource {
         this.caller = caller;
     }
 
+    @APIResponse(responseCode = "201", description = "The new platform",
+            content = @Content(schema = @Schema(implementation = PlatformView.class)))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createPlatform(NewPlatform body) {
@@ -69,6 +74,8 @@ public class PlatformAdminResource {
         return admin.platform(platformId).orElseThrow(() -> ApiProblem.notFound("no platform " + platformId));
     }
 
+    @APIResponse(responseCode = "201", description = "The new key; its secret is shown this once",
+            content = @Content(schema = @Schema(implementation = IssuedKey.class)))
     @POST
     @Path("/{platformId}/keys")
     public Response createKey(@PathParam("platformId") String platformId) {
@@ -83,6 +90,8 @@ public class PlatformAdminResource {
         return admin.keys(platformId).orElseThrow(() -> ApiProblem.notFound("no platform " + platformId));
     }
 
+    @APIResponse(responseCode = "201", description = "The successor key; the old one stays valid for graceSeconds",
+            content = @Content(schema = @Schema(implementation = IssuedKey.class)))
     @POST
     @Path("/{platformId}/keys/{keyId}/rotate")
     public Response rotate(@PathParam("platformId") String platformId,

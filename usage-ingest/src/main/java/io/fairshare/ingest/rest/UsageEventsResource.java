@@ -14,6 +14,7 @@ import io.fairshare.ingest.domain.Validated;
 import io.fairshare.service.security.CurrentCaller;
 import io.fairshare.service.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import io.fairshare.service.rest.ProblemOpenApiFilter;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * POST /v1/usage-events: a JSON array of usage events, a CloudEvents batch, or one structured
@@ -65,6 +67,7 @@ public class UsageEventsResource {
     }
 
     /** The platform always comes from its key, never from the body. */
+    @APIResponse(responseCode = "429", ref = ProblemOpenApiFilter.TOO_MANY_REQUESTS)
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)

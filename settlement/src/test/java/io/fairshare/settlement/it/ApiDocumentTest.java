@@ -1,0 +1,24 @@
+package io.fairshare.settlement.it;
+
+import io.fairshare.settlement.rest.PeriodsResource;
+import io.fairshare.testsupport.FairshareTestResources;
+import io.fairshare.testsupport.OpenApiCoverage;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The generated OpenAPI document describes every endpoint of the service (found by reflection), and Swagger UI shows it. */
+@QuarkusTest
+@WithTestResource(FairshareTestResources.class)
+class ApiDocumentTest {
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void everyEndpointIsInTheGeneratedDocumentWithProblemErrorsAndBodySchemasAndSwaggerUiShowsIt() {
+        OpenApiCoverage.assertServiceDocumented(base, "Fairshare settlement", PeriodsResource.class, "io.fairshare.settlement", Set.of());
+    }
+}
