@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -64,6 +66,8 @@ public class UsageEventsResource {
         this.validator = new UsageEventValidator(new IngestLimits(config.maxFutureSkew(), d.earliestUsedAt(), d.maxUnits()));
     }
 
+    @APIResponse(responseCode = "200", description = "Per event: accepted, duplicate or rejected with its reasons",
+            content = @Content(schema = @Schema(implementation = BatchResponse.class)))
     @APIResponse(responseCode = "429", ref = ProblemOpenApiFilter.TOO_MANY_REQUESTS)
     @POST
     @Consumes(MediaType.WILDCARD)
