@@ -26,6 +26,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -67,6 +69,8 @@ public class UsageEventsResource {
     }
 
     /** The platform always comes from its key, never from the body. */
+    @APIResponse(responseCode = "200", description = "Per event: accepted, duplicate or rejected with its reasons",
+            content = @Content(schema = @Schema(implementation = BatchResponse.class)))
     @APIResponse(responseCode = "429", ref = ProblemOpenApiFilter.TOO_MANY_REQUESTS)
     @POST
     @Consumes(MediaType.WILDCARD)
