@@ -1,10 +1,12 @@
 package io.fairshare.registry.rest;
 
+import io.fairshare.service.security.Caller;
+import io.fairshare.service.security.CurrentCaller;
+import io.fairshare.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fairshare.contracts.identifiers.WorkId;
-import io.fairshare.registry.application.Authenticator;
-import io.fairshare.registry.application.Caller;
 import io.fairshare.registry.application.CatalogueJson;
 import io.fairshare.registry.application.CatalogueQueries;
 import io.fairshare.registry.application.CatalogueService;
@@ -35,24 +37,26 @@ import java.util.List;
 
 /** Works: a society registers works into its own repertoire; the key is the highest-priority identifier. */
 @Path("/v1/works")
+@RolesAllowed({Roles.OPERATOR, Roles.SOCIETY, Roles.AUDITOR})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class WorksResource {
-    private final Authenticator auth;
+    private final CurrentCaller current;
     private final CatalogueService catalogue;
     private final CatalogueQueries queries;
     private final ResolutionPreview preview;
 
-    public WorksResource(Authenticator auth, CatalogueService catalogue, CatalogueQueries queries, ResolutionPreview preview) {
-        this.auth = auth;
+    public WorksResource(CurrentCaller current, CatalogueService catalogue, CatalogueQueries queries, ResolutionPreview preview) {
+        this.current = current;
         this.catalogue = catalogue;
         this.queries = queries;
         this.preview = preview;
     }
 
     @POST
-    public Response create(@HeaderParam("Authorization") String authorization, JsonNode body) {
-        Caller caller = auth.authenticate(authorization);
+    @RolesAllowed({Roles.OPERATOR, Roles.SOCIETY})
+    public Response create(JsonNode body) {
+        Caller caller = current.get();
         Work w = Rest.body(body, CatalogueJson::readWork);
         CatalogueChange c = new CatalogueChange.UpsertWork(w);
         if (queries.byKey(EntityKind.WORK, c.entityKey()).isPresent()) {
@@ -64,15 +68,15 @@ public class WorksResource {
 
     @GET
     @Path("{key: .+}")
-    public Response read(@HeaderParam("Authorization") String authorization, @PathParam("key") String key) {
-        auth.authenticate(authorization);
+    public Response read(@PathParam("key") String key) {
         return Rest.ok(get(Rest.identifier("key", key)));
     }
 
     @PUT
+    @RolesAllowed({Roles.OPERATOR, Roles.SOCIETY})
     @Path("{key: .+}")
-    public Response update(@HeaderParam("Authorization") String authorization, @PathParam("key") String key, JsonNode body) {
-        Caller caller = auth.authenticate(authorization);
+    public Response update(@PathParam("key") String key, JsonNode body) {
+        Caller caller = current.get();
         WorkId id = Rest.identifier("key", key);
         Work w = Rest.body(body, CatalogueJson::readWork);
         if (!w.key().equals(id)) {
@@ -86,9 +90,10 @@ public class WorksResource {
     }
 
     @DELETE
+    @RolesAllowed({Roles.OPERATOR, Roles.SOCIETY})
     @Path("{key: .+}")
-    public Response delete(@HeaderParam("Authorization") String authorization, @PathParam("key") String key) {
-        Caller caller = auth.authenticate(authorization);
+    public Response delete(@PathParam("key") String key) {
+        Caller caller = current.get();
         WorkId id = Rest.identifier("key", key);
         get(id);
         catalogue.write(caller, List.of(new CatalogueChange.DeleteWork(id)));
@@ -96,10 +101,9 @@ public class WorksResource {
     }
 
     @GET
-    public Response search(@HeaderParam("Authorization") String authorization, @QueryParam("identifier") String identifier,
+    public Response search(@QueryParam("identifier") String identifier,
                              @QueryParam("title") String title, @QueryParam("page") @DefaultValue("0") int page,
                              @QueryParam("size") @DefaultValue("50") int size) {
-        auth.authenticate(authorization);
         Rest.checkPage(page, size);
         if ((identifier == null) == (title == null)) {
             throw ApiProblem.invalid("give exactly one of identifier or title", List.of(new FieldError("identifier",
@@ -115,10 +119,9 @@ public class WorksResource {
 
     @GET
     @Path("{key: .+}/resolution")
-    public Response resolution(@HeaderParam("Authorization") String authorization, @PathParam("key") String key,
+    public Response resolution(@PathParam("key") String key,
                                  @QueryParam("platform") String platform, @QueryParam("territory") String territory,
                                  @QueryParam("date") String date) {
-        auth.authenticate(authorization);
         WorkId id = Rest.identifier("key", key);
         PlatformId p = new PlatformId(Rest.required("platform", platform));
         Territory t = territory == null || territory.isBlank() ? Territory.WORLD : Territory.parse(territory)
