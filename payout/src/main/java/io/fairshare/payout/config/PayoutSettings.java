@@ -9,7 +9,10 @@ import java.util.Optional;
 /** Every key is documented in the module README. */
 @ConfigMapping(prefix = "fairshare.payout")
 public interface PayoutSettings {
-    /** Bearer token of the operator: every /v1 call needs it. Unset: no access. */
+    /**
+     * Bearer token of the operator: every /v1 change needs it (auditors read), read as
+     * {@code fairshare.security.operator-tokens} (list several there to rotate). Unset: no operator access.
+     */
     Optional<String> operatorToken();
 
     /** Where pain.001 files are written (relative to the working directory unless absolute). */

@@ -1,16 +1,17 @@
 package io.fairshare.payout.rest;
 
-import io.fairshare.payout.application.Authenticator;
+import io.fairshare.service.audit.AdminAudit;
+import io.fairshare.service.security.CurrentCaller;
+import io.fairshare.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.fairshare.payout.application.PayoutService;
 import io.fairshare.payout.rest.Views.BankDetailsView;
 import io.fairshare.service.rest.ApiProblem;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 /**
@@ -19,36 +20,41 @@ import jakarta.ws.rs.core.MediaType;
  * the details it was planned with.
  */
 @Path("/v1")
+@RolesAllowed(Roles.OPERATOR)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class BankDetailsResource {
-    private final Authenticator auth;
+    private final CurrentCaller caller;
+    private final AdminAudit audit;
     private final PayoutService service;
 
-    public BankDetailsResource(Authenticator auth, PayoutService service) {
-        this.auth = auth;
+    public BankDetailsResource(CurrentCaller caller, PayoutService service, AdminAudit audit) {
+        this.caller = caller;
+        this.audit = audit;
         this.service = service;
     }
 
     @PUT
     @Path("/societies/{societyId}/bank-details")
-    public BankDetailsView society(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("societyId") String societyId,
+    public BankDetailsView society(@PathParam("societyId") String societyId,
                                    BankDetailsView body) {
-        return register(authorization, societyId, body);
+        return register(societyId, body);
     }
 
     @PUT
     @Path("/payees/{payeeId}/bank-details")
-    public BankDetailsView payee(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("payeeId") String payeeId,
+    public BankDetailsView payee(@PathParam("payeeId") String payeeId,
                                  BankDetailsView body) {
-        return register(authorization, payeeId, body);
+        return register(payeeId, body);
     }
 
-    private BankDetailsView register(String authorization, String payeeId, BankDetailsView body) {
-        auth.operator(authorization);
+    private BankDetailsView register(String payeeId, BankDetailsView body) {
         if (body == null) {
             throw ApiProblem.invalid("a JSON body with holderName, country, iban or accountNumber, bic or bankCode is required", null);
         }
-        return BankDetailsView.of(service.registerBankDetails(payeeId, body.toDomain()));
+        BankDetailsView stored = BankDetailsView.of(service.registerBankDetails(payeeId, body.toDomain()));
+        audit.record(caller.get(), "REGISTER_BANK_DETAILS", "payee/" + payeeId, "holder " + stored.holderName() + ", " + stored.country()
+                + ", account " + (stored.iban() != null ? stored.iban() : stored.accountNumber()));
+        return stored;
     }
 }

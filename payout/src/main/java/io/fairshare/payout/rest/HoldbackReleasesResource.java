@@ -1,18 +1,19 @@
 package io.fairshare.payout.rest;
 
-import io.fairshare.payout.application.Authenticator;
+import io.fairshare.service.audit.AdminAudit;
+import io.fairshare.service.security.CurrentCaller;
+import io.fairshare.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.fairshare.payout.application.PayoutService;
 import io.fairshare.payout.domain.AccountId;
 import io.fairshare.payout.domain.AccountType;
 import io.fairshare.payout.domain.HoldbackRelease;
 import io.fairshare.service.rest.ApiProblem;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * 200 for the same content, 409 for other content.
  */
 @Path("/v1/holdback-releases/{releaseId}")
+@RolesAllowed(Roles.OPERATOR)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class HoldbackReleasesResource {
@@ -40,11 +42,13 @@ public class HoldbackReleasesResource {
     public record ReleaseView(String releaseId, String holdback, long amountMinor, Beneficiary beneficiary, String credited) {
     }
 
-    private final Authenticator auth;
+    private final CurrentCaller caller;
+    private final AdminAudit audit;
     private final PayoutService service;
 
-    public HoldbackReleasesResource(Authenticator auth, PayoutService service) {
-        this.auth = auth;
+    public HoldbackReleasesResource(CurrentCaller caller, PayoutService service, AdminAudit audit) {
+        this.caller = caller;
+        this.audit = audit;
         this.service = service;
     }
 
@@ -53,9 +57,8 @@ public class HoldbackReleasesResource {
     @APIResponse(responseCode = "200", description = "The same release again",
             content = @Content(schema = @Schema(implementation = ReleaseView.class)))
     @PUT
-    public Response release(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("releaseId") String releaseId,
+    public Response release(@PathParam("releaseId") String releaseId,
                             ReleaseRequest body) {
-        auth.operator(authorization);
         if (body == null || body.holdback() == null || body.amountMinor() == null || body.beneficiary() == null) {
             throw ApiProblem.invalid("a JSON body with holdback {type, owner, period, currency}, amountMinor and beneficiary {kind, id} is required",
                     null);
@@ -72,6 +75,10 @@ public class HoldbackReleasesResource {
         }
         PayoutService.ReleaseOutcome o = service.releaseHoldback(release);
         HoldbackRelease r = o.release();
+        if (o.created()) {
+            audit.record(caller.get(), "RELEASE_HOLDBACK", "holdback-release/" + releaseId,
+                    r.amount() + " from " + r.holdback() + " to " + r.target());
+        }
         return Response.status(o.created() ? 201 : 200).entity(new ReleaseView(r.releaseId(), r.holdback().toString(), r.amount(),
                 new Beneficiary(r.beneficiary().kind().name(), r.beneficiary().id()), r.target().toString())).build();
     }

@@ -1,22 +1,22 @@
 package io.fairshare.payout.rest;
 
-import io.fairshare.payout.application.Authenticator;
+import io.fairshare.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.fairshare.payout.application.PayoutService;
 import io.fairshare.payout.domain.PlatformPeriodFigures;
 import io.fairshare.payout.domain.ReconciliationAlarm;
 import io.fairshare.payout.domain.ReconciliationReport;
 import io.fairshare.payout.domain.SocietyPeriodFigures;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /** The books: trial balance and reconciliation. */
 @Path("/v1")
+@RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
 @Produces(MediaType.APPLICATION_JSON)
 public class LedgerResource {
     /** The report, optionally for one period (alarms of that period and those without a period). */
@@ -24,25 +24,21 @@ public class LedgerResource {
                                      List<PlatformPeriodFigures> platforms, List<ReconciliationAlarm> alarms) {
     }
 
-    private final Authenticator auth;
     private final PayoutService service;
 
-    public LedgerResource(Authenticator auth, PayoutService service) {
-        this.auth = auth;
+    public LedgerResource(PayoutService service) {
         this.service = service;
     }
 
     @GET
     @Path("/ledger/trial-balance")
-    public PayoutService.TrialBalanceView trialBalance(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        auth.operator(authorization);
+    public PayoutService.TrialBalanceView trialBalance() {
         return service.trialBalance();
     }
 
     @GET
     @Path("/reconciliation")
-    public ReconciliationView reconciliation(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @QueryParam("periodId") String periodId) {
-        auth.operator(authorization);
+    public ReconciliationView reconciliation(@QueryParam("periodId") String periodId) {
         ReconciliationReport r = service.reconcile();
         List<SocietyPeriodFigures> societies = r.societies().stream().filter(f -> periodId == null || periodId.equals(f.periodId())).toList();
         List<PlatformPeriodFigures> platforms = r.platforms().stream().filter(f -> periodId == null || periodId.equals(f.periodId())).toList();

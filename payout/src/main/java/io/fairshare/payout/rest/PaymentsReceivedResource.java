@@ -1,6 +1,9 @@
 package io.fairshare.payout.rest;
 
-import io.fairshare.payout.application.Authenticator;
+import io.fairshare.service.audit.AdminAudit;
+import io.fairshare.service.security.CurrentCaller;
+import io.fairshare.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.fairshare.payout.application.PayoutService;
 import io.fairshare.payout.domain.Receipt;
 import io.fairshare.payout.rest.Views.PaymentReceivedRequest;
@@ -12,7 +15,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -25,14 +27,17 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * content is 409.
  */
 @Path("/v1/platforms/{platformId}/payments")
+@RolesAllowed(Roles.OPERATOR)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class PaymentsReceivedResource {
-    private final Authenticator auth;
+    private final CurrentCaller caller;
+    private final AdminAudit audit;
     private final PayoutService service;
 
-    public PaymentsReceivedResource(Authenticator auth, PayoutService service) {
-        this.auth = auth;
+    public PaymentsReceivedResource(CurrentCaller caller, PayoutService service, AdminAudit audit) {
+        this.caller = caller;
+        this.audit = audit;
         this.service = service;
     }
 
@@ -41,9 +46,8 @@ public class PaymentsReceivedResource {
     @APIResponse(responseCode = "200", description = "The same receipt again (same Idempotency-Key)",
             content = @Content(schema = @Schema(implementation = ReceiptView.class)))
     @POST
-    public Response receive(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @HeaderParam("Idempotency-Key") String key,
+    public Response receive(@HeaderParam("Idempotency-Key") String key,
                             @PathParam("platformId") String platformId, PaymentReceivedRequest body) {
-        auth.operator(authorization);
         if (key == null || key.isBlank()) {
             throw ApiProblem.invalid("the Idempotency-Key header is required: the same key is the same payment", null);
         }
@@ -52,6 +56,10 @@ public class PaymentsReceivedResource {
         }
         Receipt receipt = new Receipt(platformId, key.trim(), body.currency(), body.amountMinor(), body.receivedOn(), body.bankReference());
         PayoutService.ReceiptOutcome o = service.receivePayment(receipt);
+        if (o.created()) {
+            audit.record(caller.get(), "RECEIVE_PAYMENT", "platform/" + platformId + "/payment/" + receipt.idempotencyKey(),
+                    receipt.amount() + " " + receipt.currency() + " received " + receipt.receivedOn() + ", " + receipt.bankReference());
+        }
         return Response.status(o.created() ? 201 : 200).entity(ReceiptView.of(o.receipt(), o.transaction())).build();
     }
 }

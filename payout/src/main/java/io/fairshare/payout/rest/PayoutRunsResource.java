@@ -1,18 +1,19 @@
 package io.fairshare.payout.rest;
 
-import io.fairshare.payout.application.Authenticator;
+import io.fairshare.service.audit.AdminAudit;
+import io.fairshare.service.security.CurrentCaller;
+import io.fairshare.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.fairshare.payout.application.PayoutService;
 import io.fairshare.payout.rest.Views.RunRequest;
 import io.fairshare.payout.rest.Views.RunView;
 import io.fairshare.service.rest.ApiProblem;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
@@ -23,13 +24,16 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Payout runs: PUT plans, posts and files a run once per run id (201, then 200 for the same request); GET reads it and its file. */
 @Path("/v1/payout-runs/{runId}")
+@RolesAllowed(Roles.OPERATOR)
 @Produces(MediaType.APPLICATION_JSON)
 public class PayoutRunsResource {
-    private final Authenticator auth;
+    private final CurrentCaller caller;
+    private final AdminAudit audit;
     private final PayoutService service;
 
-    public PayoutRunsResource(Authenticator auth, PayoutService service) {
-        this.auth = auth;
+    public PayoutRunsResource(CurrentCaller caller, PayoutService service, AdminAudit audit) {
+        this.caller = caller;
+        this.audit = audit;
         this.service = service;
     }
 
@@ -39,18 +43,20 @@ public class PayoutRunsResource {
             content = @Content(schema = @Schema(implementation = RunView.class)))
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response run(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("runId") String runId, RunRequest body) {
-        auth.operator(authorization);
+    public Response run(@PathParam("runId") String runId, RunRequest body) {
         if (body == null || body.valueDate() == null) {
             throw ApiProblem.invalid("a JSON body with valueDate (YYYY-MM-DD) is required; createdAt is optional", null);
         }
         PayoutService.RunOutcome o = service.runPayout(runId, body.valueDate(), Optional.ofNullable(body.createdAt()));
+        if (o.created()) {
+            audit.record(caller.get(), "RUN_PAYOUT", "payout-run/" + runId, "value date " + body.valueDate());
+        }
         return Response.status(o.created() ? 201 : 200).entity(RunView.of(o)).build();
     }
 
     @GET
-    public RunView get(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("runId") String runId) {
-        auth.operator(authorization);
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+    public RunView get(@PathParam("runId") String runId) {
         return RunView.of(service.run(runId));
     }
 
@@ -58,9 +64,9 @@ public class PayoutRunsResource {
             content = @Content(schema = @Schema(type = SchemaType.STRING)))
     @GET
     @Path("/pain001")
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
     @Produces(MediaType.APPLICATION_XML)
-    public Response pain001(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("runId") String runId) {
-        auth.operator(authorization);
+    public Response pain001(@PathParam("runId") String runId) {
         PayoutService.RunOutcome o = service.run(runId);
         String xml = o.file().orElseThrow(() -> ApiProblem.notFound("run " + runId + " paid nothing, so it has no pain.001 file")).xml();
         return Response.ok(xml, MediaType.APPLICATION_XML_TYPE.withCharset("UTF-8"))

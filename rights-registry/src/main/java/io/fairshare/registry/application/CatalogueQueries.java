@@ -57,6 +57,7 @@ public class CatalogueQueries {
             n.put("id", a.id());
             n.put("at", a.at().toString());
             n.put("actor", a.actor());
+            n.put("actorRole", a.actorRole());
             n.put("action", a.action());
             n.put("entityKind", a.kind());
             n.put("entityKey", a.key());

@@ -1,5 +1,6 @@
 package io.fairshare.registry.application;
 
+import io.fairshare.service.security.Caller;
 import io.fairshare.contracts.credentials.BearerKeys;
 import io.fairshare.registry.domain.CatalogueChange;
 import io.fairshare.registry.domain.Society;
@@ -54,7 +55,9 @@ public class CatalogueService {
 
     /** Creates a society and its first API key; the key is returned once and only its hash is stored. */
     public BearerKeys.NewKey createSociety(Caller caller, Society society) {
-        Authenticator.requireAuthority(caller, "create societies");
+        if (!caller.isOperator()) {
+            throw ApiProblem.forbidden("only the registry authority may create societies");
+        }
         BearerKeys.NewKey key = BearerKeys.SOCIETY.generate();
         CatalogueChange c = new CatalogueChange.UpsertSociety(society);
         List<CatalogueChange> written = QuarkusTransaction.requiringNew().call(() -> {

@@ -1,5 +1,6 @@
 package io.fairshare.registry.application;
 
+import io.fairshare.service.security.Caller;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -55,7 +56,7 @@ public class CatalogueWriter {
             keysByKind.computeIfAbsent(EntityKind.of(c), k -> new TreeSet<>()).add(c.entityKey());
             if (c instanceof CatalogueChange.UpsertWork u) {
                 u.work().identifiers().forEach(id -> idKeys.add(id.key()));
-            } else if (c instanceof CatalogueChange.UpsertShare u && !caller.isAuthority()) {
+            } else if (c instanceof CatalogueChange.UpsertShare u && !caller.isOperator()) {
                 keysByKind.computeIfAbsent(EntityKind.WORK, k -> new TreeSet<>()).add("work|" + u.share().work().key());
             }
         }
@@ -83,23 +84,23 @@ public class CatalogueWriter {
             EntityKind kind = EntityKind.of(c);
             String key = c.entityKey();
             Current cur = state.get(key);
-            if (!caller.isAuthority()) {
+            if (!caller.isOperator()) {
                 if (!kind.societiesMayWrite()) {
                     refused.add(new Refusal(c, i, 403, "AUTHORITY_ONLY",
                             "only the registry authority manages " + kind.table() + " entries"));
                     continue;
                 }
-                if (cur != null && !caller.society().value().equals(cur.owner())) {
+                if (cur != null && !caller.id().equals(cur.owner())) {
                     refused.add(new Refusal(c, i, 403, "NOT_OWNER", key + " belongs to "
                             + (cur.owner() == null ? "the registry authority" : "society " + cur.owner())
-                            + ", not to " + caller.society().value()));
+                            + ", not to " + caller.id()));
                     continue;
                 }
                 if (c instanceof CatalogueChange.UpsertShare u) {
                     Current work = state.get("work|" + u.share().work().key());
-                    if (work != null && !caller.society().value().equals(work.owner())) {
+                    if (work != null && !caller.id().equals(work.owner())) {
                         refused.add(new Refusal(c, i, 403, "NOT_OWNER", "work " + u.share().work().key()
-                                + " is not in the repertoire of " + caller.society().value()));
+                                + " is not in the repertoire of " + caller.id()));
                         continue;
                     }
                 }
@@ -140,10 +141,10 @@ public class CatalogueWriter {
                     }
                     identifierRows.put(workKey, rows);
                 }
-                String owner = cur != null ? cur.owner() : caller.isAuthority() ? null : caller.society().value();
+                String owner = cur != null ? cur.owner() : caller.isOperator() ? null : caller.id();
                 String json = doc.toString();
                 finalOps.put(key, new RowWrite(kind.table(), key, owner, json, extra(c)));
-                audit.add(new AuditRow(caller.actor(), cur == null ? "CREATE" : "UPDATE", kind.table(), key,
+                audit.add(new AuditRow(caller.name(), caller.role(), cur == null ? "CREATE" : "UPDATE", kind.table(), key,
                         cur == null ? null : cur.doc(), json));
                 state.put(key, new Current(owner, json, doc));
             } else {
@@ -158,7 +159,7 @@ public class CatalogueWriter {
                     release(holders, heldBy, wk);
                 }
                 finalOps.put(key, new RowDelete(kind.table(), key));
-                audit.add(new AuditRow(caller.actor(), "DELETE", kind.table(), key, cur.doc(), null));
+                audit.add(new AuditRow(caller.name(), caller.role(), "DELETE", kind.table(), key, cur.doc(), null));
                 state.remove(key);
             }
             outbox.add(new String[] {key, CatalogueJson.change(c).toString()});

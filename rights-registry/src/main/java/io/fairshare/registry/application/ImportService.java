@@ -1,5 +1,6 @@
 package io.fairshare.registry.application;
 
+import io.fairshare.service.security.Caller;
 import io.fairshare.registry.config.RegistryConfig;
 import io.fairshare.registry.domain.CatalogueChange;
 import io.fairshare.registry.importing.CsvShareImporter;

@@ -7,8 +7,15 @@ import java.util.Optional;
 /** The registry's own settings ({@code fairshare.registry.*}); see the README. */
 @ConfigMapping(prefix = "fairshare.registry")
 public interface RegistryConfig {
-    /** Bearer token of the registry authority (manages societies, licences, reservations). Unset: no authority access. */
+    /**
+     * Bearer token of the registry authority (manages societies, licences, reservations), read as
+     * {@code fairshare.security.operator-tokens} (list several there to rotate). Unset: no authority access.
+     */
     Optional<String> authorityToken();
+
+    /** How long a society key lookup is cached; a revocation reaches every instance within this. */
+    @WithDefault("PT5S")
+    java.time.Duration keyCacheTtl();
 
     Changes changes();
 

@@ -42,10 +42,10 @@ public class CatalogueStore {
     public record IdentifierRow(String idKey, String scheme, String value, String workKey) {
     }
 
-    public record AuditRow(String actor, String action, String kind, String key, String before, String after) {
+    public record AuditRow(String actor, String actorRole, String action, String kind, String key, String before, String after) {
     }
 
-    public record AuditEntry(long id, Instant at, String actor, String action, String kind, String key, String before,
+    public record AuditEntry(long id, Instant at, String actor, String actorRole, String action, String kind, String key, String before,
                              String after) {
     }
 
@@ -177,15 +177,16 @@ public class CatalogueStore {
                 }
             }
             if (!b.audit().isEmpty()) {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log (actor, action, entity_kind, entity_key, before, after) "
-                        + "VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb)")) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log (actor, actor_role, action, entity_kind, entity_key, before, after) "
+                        + "VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)")) {
                     for (AuditRow r : b.audit()) {
                         ps.setString(1, r.actor());
-                        ps.setString(2, r.action());
-                        ps.setString(3, r.kind());
-                        ps.setString(4, r.key());
-                        ps.setString(5, r.before());
-                        ps.setString(6, r.after());
+                        ps.setString(2, r.actorRole());
+                        ps.setString(3, r.action());
+                        ps.setString(4, r.kind());
+                        ps.setString(5, r.key());
+                        ps.setString(6, r.before());
+                        ps.setString(7, r.after());
                         ps.addBatch();
                     }
                     ps.executeBatch();
@@ -271,7 +272,7 @@ public class CatalogueStore {
 
     public List<AuditEntry> audit(String entityKey, int limit) {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT id, at, actor, action, entity_kind, entity_key, before::text, after::text FROM audit_log "
+                "SELECT id, at, actor, actor_role, action, entity_kind, entity_key, before::text, after::text FROM audit_log "
                         + "WHERE entity_key = ? ORDER BY id LIMIT ?")) {
             ps.setString(1, entityKey);
             ps.setInt(2, limit);
@@ -279,7 +280,7 @@ public class CatalogueStore {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new AuditEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)));
                 }
             }
             return out;

@@ -1,7 +1,9 @@
 package io.fairshare.registry.rest;
 
+import io.fairshare.service.security.CurrentCaller;
+import io.fairshare.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.fairshare.registry.application.Authenticator;
 import io.fairshare.registry.application.CatalogueJson;
 import io.fairshare.registry.application.CatalogueQueries;
 import jakarta.ws.rs.DefaultValue;
@@ -19,22 +21,22 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The audit trail of one entity (by its entity key, e.g. {@code work|iswc:T0345246801}), oldest first. */
 @Path("/v1/audit")
+@RolesAllowed({Roles.OPERATOR, Roles.SOCIETY, Roles.AUDITOR})
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
-    private final Authenticator auth;
+    private final CurrentCaller current;
     private final CatalogueQueries queries;
 
-    public AuditResource(Authenticator auth, CatalogueQueries queries) {
-        this.auth = auth;
+    public AuditResource(CurrentCaller current, CatalogueQueries queries) {
+        this.current = current;
         this.queries = queries;
     }
 
     @APIResponse(responseCode = "200", description = "A page of audit records (entity key, change, actor, time), newest first",
             content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @GET
-    public Response audit(@HeaderParam("Authorization") String authorization, @QueryParam("entityKey") String entityKey,
+    public Response audit(@QueryParam("entityKey") String entityKey,
                            @QueryParam("limit") @DefaultValue("500") int limit) {
-        auth.authenticate(authorization);
         Rest.checkPage(0, limit);
         ArrayNode a = CatalogueJson.MAPPER.createArrayNode();
         queries.audit(Rest.required("entityKey", entityKey), limit).forEach(a::add);

@@ -1,8 +1,10 @@
 package io.fairshare.registry.rest;
 
+import io.fairshare.service.security.Caller;
+import io.fairshare.service.security.CurrentCaller;
+import io.fairshare.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fairshare.registry.application.Caller;
-import io.fairshare.registry.application.Authenticator;
 import io.fairshare.registry.application.CatalogueJson;
 import io.fairshare.registry.application.ImportService;
 import io.fairshare.registry.importing.ImportReport;
@@ -26,14 +28,15 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * the report when the file is structurally invalid (nothing written).
  */
 @Path("/v1/imports")
+@RolesAllowed({Roles.OPERATOR, Roles.SOCIETY, Roles.AUDITOR})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)
 public class ImportsResource {
-    private final Authenticator auth;
+    private final CurrentCaller current;
     private final ImportService imports;
 
-    public ImportsResource(Authenticator auth, ImportService imports) {
-        this.auth = auth;
+    public ImportsResource(CurrentCaller current, ImportService imports) {
+        this.current = current;
         this.imports = imports;
     }
 
@@ -41,19 +44,21 @@ public class ImportsResource {
     @APIResponse(responseCode = "200", description = "The import's report: rows committed, or every row error (then 422 and nothing is committed)",
             content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @POST
+    @RolesAllowed({Roles.OPERATOR, Roles.SOCIETY})
     @Path("csv")
-    public Response csv(@HeaderParam("Authorization") String authorization, @QueryParam("source") String source, InputStream body) {
-        Caller caller = auth.authenticate(authorization);
-        String src = source == null || source.isBlank() ? caller.actor() : source.trim();
+    public Response csv(@QueryParam("source") String source, InputStream body) {
+        Caller caller = current.get();
+        String src = source == null || source.isBlank() ? caller.id() : source.trim();
         return answer(imports.importFile(caller, ImportService.Format.CSV, src, body));
     }
 
     @APIResponse(responseCode = "200", description = "The import's report: records committed, or every record error (then 422 and nothing is committed)",
             content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @POST
+    @RolesAllowed({Roles.OPERATOR, Roles.SOCIETY})
     @Path("cwr")
-    public Response cwr(@HeaderParam("Authorization") String authorization, InputStream body) {
-        Caller caller = auth.authenticate(authorization);
+    public Response cwr(InputStream body) {
+        Caller caller = current.get();
         return answer(imports.importFile(caller, ImportService.Format.CWR, null, body));
     }
 

@@ -1,8 +1,10 @@
 package io.fairshare.registry.rest;
 
+import io.fairshare.service.security.CurrentCaller;
+import io.fairshare.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fairshare.registry.application.Authenticator;
 import io.fairshare.registry.application.CatalogueJson;
 import io.fairshare.registry.application.CatalogueQueries;
 import io.fairshare.registry.application.CatalogueService;
@@ -26,15 +28,16 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Licences between platforms and licensors: managed by the registry authority. */
 @Path("/v1/licences")
+@RolesAllowed({Roles.OPERATOR, Roles.SOCIETY, Roles.AUDITOR})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class LicencesResource {
-    private final Authenticator auth;
+    private final CurrentCaller current;
     private final CatalogueService catalogue;
     private final CatalogueQueries queries;
 
-    public LicencesResource(Authenticator auth, CatalogueService catalogue, CatalogueQueries queries) {
-        this.auth = auth;
+    public LicencesResource(CurrentCaller current, CatalogueService catalogue, CatalogueQueries queries) {
+        this.current = current;
         this.catalogue = catalogue;
         this.queries = queries;
     }
@@ -43,26 +46,27 @@ public class LicencesResource {
     @APIResponse(responseCode = "200", description = "The stored licence; 201 when it is new",
             content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @POST
-    public Response upsert(@HeaderParam("Authorization") String authorization, JsonNode body) {
-        return KeyedEntities.upsert(catalogue, queries, auth.authenticate(authorization), EntityKind.LICENCE, body,
+    @RolesAllowed({Roles.OPERATOR, Roles.SOCIETY})
+    public Response upsert(JsonNode body) {
+        return KeyedEntities.upsert(catalogue, queries, current.get(), EntityKind.LICENCE, body,
                 CatalogueJson::readLicence, CatalogueChange.UpsertLicence::new);
     }
 
     /** The licences of a platform. */
     @APIResponse(responseCode = "200", description = "A page of licences", content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @GET
-    public Response list(@HeaderParam("Authorization") String authorization, @QueryParam("platform") String platform,
+    public Response list(@QueryParam("platform") String platform,
                            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
-        auth.authenticate(authorization);
         Rest.checkPage(page, size);
         return Rest.ok(Rest.page(queries.licencesOfPlatform(Rest.required("platform", platform), page, size)));
     }
 
     @APIResponse(responseCode = "204", description = "Removed")
     @DELETE
-    public Response delete(@HeaderParam("Authorization") String authorization, @QueryParam("platform") String platform, @QueryParam("licensor") String licensor,
+    @RolesAllowed({Roles.OPERATOR, Roles.SOCIETY})
+    public Response delete(@QueryParam("platform") String platform, @QueryParam("licensor") String licensor,
                            @QueryParam("validFrom") String validFrom) {
-        return KeyedEntities.delete(catalogue, queries, auth.authenticate(authorization), EntityKind.LICENCE, Rest.params("platform", platform, "licensor", licensor, "validFrom", validFrom),
+        return KeyedEntities.delete(catalogue, queries, current.get(), EntityKind.LICENCE, Rest.params("platform", platform, "licensor", licensor, "validFrom", validFrom),
                 CatalogueJson::readLicenceKey, CatalogueChange.DeleteLicence::new);
     }
 }

@@ -1,8 +1,10 @@
 package io.fairshare.registry.rest;
 
+import io.fairshare.service.security.CurrentCaller;
+import io.fairshare.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fairshare.registry.application.Authenticator;
 import io.fairshare.registry.application.CatalogueJson;
 import io.fairshare.registry.application.CatalogueQueries;
 import io.fairshare.registry.application.CatalogueService;
@@ -26,15 +28,16 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Mandates: which society collects a right of a party in a territory. */
 @Path("/v1/mandates")
+@RolesAllowed({Roles.OPERATOR, Roles.SOCIETY, Roles.AUDITOR})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class MandatesResource {
-    private final Authenticator auth;
+    private final CurrentCaller current;
     private final CatalogueService catalogue;
     private final CatalogueQueries queries;
 
-    public MandatesResource(Authenticator auth, CatalogueService catalogue, CatalogueQueries queries) {
-        this.auth = auth;
+    public MandatesResource(CurrentCaller current, CatalogueService catalogue, CatalogueQueries queries) {
+        this.current = current;
         this.catalogue = catalogue;
         this.queries = queries;
     }
@@ -43,26 +46,27 @@ public class MandatesResource {
     @APIResponse(responseCode = "200", description = "The stored mandate; 201 when it is new",
             content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @POST
-    public Response upsert(@HeaderParam("Authorization") String authorization, JsonNode body) {
-        return KeyedEntities.upsert(catalogue, queries, auth.authenticate(authorization), EntityKind.MANDATE, body,
+    @RolesAllowed({Roles.OPERATOR, Roles.SOCIETY})
+    public Response upsert(JsonNode body) {
+        return KeyedEntities.upsert(catalogue, queries, current.get(), EntityKind.MANDATE, body,
                 CatalogueJson::readMandate, CatalogueChange.UpsertMandate::new);
     }
 
     /** The mandates of a party. */
     @APIResponse(responseCode = "200", description = "A page of mandates", content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @GET
-    public Response list(@HeaderParam("Authorization") String authorization, @QueryParam("party") String party,
+    public Response list(@QueryParam("party") String party,
                            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
-        auth.authenticate(authorization);
         Rest.checkPage(page, size);
         return Rest.ok(Rest.page(queries.mandatesOfParty(Rest.required("party", party), page, size)));
     }
 
     @APIResponse(responseCode = "204", description = "Removed")
     @DELETE
-    public Response delete(@HeaderParam("Authorization") String authorization, @QueryParam("party") String party, @QueryParam("right") String right,
+    @RolesAllowed({Roles.OPERATOR, Roles.SOCIETY})
+    public Response delete(@QueryParam("party") String party, @QueryParam("right") String right,
                            @QueryParam("territory") String territory, @QueryParam("validFrom") String validFrom) {
-        return KeyedEntities.delete(catalogue, queries, auth.authenticate(authorization), EntityKind.MANDATE, Rest.params("party", party, "right", right, "territory", territory, "validFrom", validFrom),
+        return KeyedEntities.delete(catalogue, queries, current.get(), EntityKind.MANDATE, Rest.params("party", party, "right", right, "territory", territory, "validFrom", validFrom),
                 CatalogueJson::readMandateKey, CatalogueChange.DeleteMandate::new);
     }
 }

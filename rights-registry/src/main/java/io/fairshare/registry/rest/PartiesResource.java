@@ -1,9 +1,11 @@
 package io.fairshare.registry.rest;
 
+import io.fairshare.service.security.Caller;
+import io.fairshare.service.security.CurrentCaller;
+import io.fairshare.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fairshare.registry.application.Authenticator;
-import io.fairshare.registry.application.Caller;
 import io.fairshare.registry.application.CatalogueJson;
 import io.fairshare.registry.application.CatalogueQueries;
 import io.fairshare.registry.application.CatalogueService;
@@ -30,15 +32,16 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Parties (rights holders), created or replaced by id: {@code PUT /v1/parties/{id}}. */
 @Path("/v1/parties")
+@RolesAllowed({Roles.OPERATOR, Roles.SOCIETY, Roles.AUDITOR})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class PartiesResource {
-    private final Authenticator auth;
+    private final CurrentCaller current;
     private final CatalogueService catalogue;
     private final CatalogueQueries queries;
 
-    public PartiesResource(Authenticator auth, CatalogueService catalogue, CatalogueQueries queries) {
-        this.auth = auth;
+    public PartiesResource(CurrentCaller current, CatalogueService catalogue, CatalogueQueries queries) {
+        this.current = current;
         this.catalogue = catalogue;
         this.queries = queries;
     }
@@ -46,9 +49,10 @@ public class PartiesResource {
     @APIResponse(responseCode = "200", description = "The stored party; 201 when it is new",
             content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @PUT
+    @RolesAllowed({Roles.OPERATOR, Roles.SOCIETY})
     @Path("{id: .+}")
-    public Response put(@HeaderParam("Authorization") String authorization, @PathParam("id") String id, JsonNode body) {
-        Caller caller = auth.authenticate(authorization);
+    public Response put(@PathParam("id") String id, JsonNode body) {
+        Caller caller = current.get();
         if (body instanceof ObjectNode o && !o.hasNonNull("id")) {
             o.put("id", id);
         }
@@ -61,19 +65,25 @@ public class PartiesResource {
         return Rest.ok(get(id));
     }
 
+    /** A party may read its own record (an ISNI or IPI holder checking what the registry knows of it). */
     @APIResponse(responseCode = "200", description = "The party", content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @GET
     @Path("{id: .+}")
-    public Response read(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
-        auth.authenticate(authorization);
+    @RolesAllowed({Roles.OPERATOR, Roles.SOCIETY, Roles.AUDITOR, Roles.PARTY})
+    public Response read(@PathParam("id") String id) {
+        Caller caller = current.get();
+        if (caller.is(Roles.PARTY) && !caller.id().equals(id)) {
+            throw ApiProblem.forbidden("a party reads only its own record");
+        }
         return Rest.ok(get(id));
     }
 
     @APIResponse(responseCode = "204", description = "Removed")
     @DELETE
+    @RolesAllowed({Roles.OPERATOR, Roles.SOCIETY})
     @Path("{id: .+}")
-    public Response delete(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
-        Caller caller = auth.authenticate(authorization);
+    public Response delete(@PathParam("id") String id) {
+        Caller caller = current.get();
         get(id);
         catalogue.write(caller, List.of(new CatalogueChange.DeleteParty(new PartyId(id))));
         return Response.noContent().build();

@@ -1,8 +1,10 @@
 package io.fairshare.registry.rest;
 
+import io.fairshare.service.security.CurrentCaller;
+import io.fairshare.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fairshare.registry.application.Authenticator;
 import io.fairshare.registry.application.CatalogueJson;
 import io.fairshare.registry.application.CatalogueQueries;
 import io.fairshare.registry.application.CatalogueService;
@@ -26,15 +28,16 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Reservations (opt-outs): managed by the registry authority. */
 @Path("/v1/reservations")
+@RolesAllowed({Roles.OPERATOR, Roles.SOCIETY, Roles.AUDITOR})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ReservationsResource {
-    private final Authenticator auth;
+    private final CurrentCaller current;
     private final CatalogueService catalogue;
     private final CatalogueQueries queries;
 
-    public ReservationsResource(Authenticator auth, CatalogueService catalogue, CatalogueQueries queries) {
-        this.auth = auth;
+    public ReservationsResource(CurrentCaller current, CatalogueService catalogue, CatalogueQueries queries) {
+        this.current = current;
         this.catalogue = catalogue;
         this.queries = queries;
     }
@@ -43,8 +46,9 @@ public class ReservationsResource {
     @APIResponse(responseCode = "200", description = "The stored reservation; 201 when it is new",
             content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @POST
-    public Response upsert(@HeaderParam("Authorization") String authorization, JsonNode body) {
-        return KeyedEntities.upsert(catalogue, queries, auth.authenticate(authorization), EntityKind.RESERVATION, body,
+    @RolesAllowed({Roles.OPERATOR, Roles.SOCIETY})
+    public Response upsert(JsonNode body) {
+        return KeyedEntities.upsert(catalogue, queries, current.get(), EntityKind.RESERVATION, body,
                 CatalogueJson::readReservation, CatalogueChange.UpsertReservation::new);
     }
 
@@ -52,10 +56,9 @@ public class ReservationsResource {
     @APIResponse(responseCode = "200", description = "A page of reservations",
             content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @GET
-    public Response list(@HeaderParam("Authorization") String authorization, @QueryParam("work") String work,
+    public Response list(@QueryParam("work") String work,
                            @QueryParam("party") String party,
                            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
-        auth.authenticate(authorization);
         Rest.checkPage(page, size);
         if (work != null) {
             return Rest.ok(Rest.page(queries.reservationsOf("work", Rest.identifier("work", work).key(), page, size)));
@@ -65,9 +68,10 @@ public class ReservationsResource {
 
     @APIResponse(responseCode = "204", description = "Removed")
     @DELETE
-    public Response delete(@HeaderParam("Authorization") String authorization, @QueryParam("work") String work, @QueryParam("party") String party,
+    @RolesAllowed({Roles.OPERATOR, Roles.SOCIETY})
+    public Response delete(@QueryParam("work") String work, @QueryParam("party") String party,
                            @QueryParam("source") String source) {
-        return KeyedEntities.delete(catalogue, queries, auth.authenticate(authorization), EntityKind.RESERVATION, Rest.params("work", work, "party", party, "source", source),
+        return KeyedEntities.delete(catalogue, queries, current.get(), EntityKind.RESERVATION, Rest.params("work", work, "party", party, "source", source),
                 CatalogueJson::readReservationKey, CatalogueChange.DeleteReservation::new);
     }
 }

@@ -1,8 +1,10 @@
 package io.fairshare.registry.rest;
 
+import io.fairshare.service.security.CurrentCaller;
+import io.fairshare.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fairshare.registry.application.Authenticator;
 import io.fairshare.registry.application.CatalogueJson;
 import io.fairshare.registry.application.CatalogueQueries;
 import io.fairshare.registry.application.CatalogueService;
@@ -26,15 +28,16 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Shares: a society writes the shares of its own repertoire. */
 @Path("/v1/shares")
+@RolesAllowed({Roles.OPERATOR, Roles.SOCIETY, Roles.AUDITOR})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class SharesResource {
-    private final Authenticator auth;
+    private final CurrentCaller current;
     private final CatalogueService catalogue;
     private final CatalogueQueries queries;
 
-    public SharesResource(Authenticator auth, CatalogueService catalogue, CatalogueQueries queries) {
-        this.auth = auth;
+    public SharesResource(CurrentCaller current, CatalogueService catalogue, CatalogueQueries queries) {
+        this.current = current;
         this.catalogue = catalogue;
         this.queries = queries;
     }
@@ -43,27 +46,28 @@ public class SharesResource {
     @APIResponse(responseCode = "200", description = "The stored share; 201 when it is new",
             content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @POST
-    public Response upsert(@HeaderParam("Authorization") String authorization, JsonNode body) {
-        return KeyedEntities.upsert(catalogue, queries, auth.authenticate(authorization), EntityKind.SHARE, body,
+    @RolesAllowed({Roles.OPERATOR, Roles.SOCIETY})
+    public Response upsert(JsonNode body) {
+        return KeyedEntities.upsert(catalogue, queries, current.get(), EntityKind.SHARE, body,
                 CatalogueJson::readShare, CatalogueChange.UpsertShare::new);
     }
 
     /** The shares of a work, by its key (scheme:value). */
     @APIResponse(responseCode = "200", description = "A page of shares", content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @GET
-    public Response list(@HeaderParam("Authorization") String authorization, @QueryParam("work") String work,
+    public Response list(@QueryParam("work") String work,
                            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
-        auth.authenticate(authorization);
         Rest.checkPage(page, size);
         return Rest.ok(Rest.page(queries.sharesOfWork(Rest.identifier("work", Rest.required("work", work)).key(), page, size)));
     }
 
     @APIResponse(responseCode = "204", description = "Removed")
     @DELETE
-    public Response delete(@HeaderParam("Authorization") String authorization, @QueryParam("work") String work, @QueryParam("party") String party,
+    @RolesAllowed({Roles.OPERATOR, Roles.SOCIETY})
+    public Response delete(@QueryParam("work") String work, @QueryParam("party") String party,
                            @QueryParam("right") String right, @QueryParam("territory") String territory,
                            @QueryParam("validFrom") String validFrom) {
-        return KeyedEntities.delete(catalogue, queries, auth.authenticate(authorization), EntityKind.SHARE, Rest.params("work", work, "party", party, "right", right, "territory", territory, "validFrom", validFrom),
+        return KeyedEntities.delete(catalogue, queries, current.get(), EntityKind.SHARE, Rest.params("work", work, "party", party, "right", right, "territory", territory, "validFrom", validFrom),
                 CatalogueJson::readShareKey, CatalogueChange.DeleteShare::new);
     }
 }

@@ -1,10 +1,12 @@
 package io.fairshare.registry.rest;
 
+import io.fairshare.service.security.Caller;
+import io.fairshare.service.security.CurrentCaller;
+import io.fairshare.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.fairshare.contracts.credentials.BearerKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fairshare.registry.application.Authenticator;
-import io.fairshare.registry.application.Caller;
 import io.fairshare.registry.application.CatalogueJson;
 import io.fairshare.registry.application.CatalogueQueries;
 import io.fairshare.registry.application.CatalogueService;
@@ -27,24 +29,25 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Societies: the authority creates one and receives its API key, once. */
 @Path("/v1/societies")
+@RolesAllowed({Roles.OPERATOR, Roles.SOCIETY, Roles.AUDITOR})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class SocietiesResource {
-    private final Authenticator auth;
+    private final CurrentCaller current;
     private final CatalogueService catalogue;
     private final CatalogueQueries queries;
 
-    public SocietiesResource(Authenticator auth, CatalogueService catalogue, CatalogueQueries queries) {
-        this.auth = auth;
+    public SocietiesResource(CurrentCaller current, CatalogueService catalogue, CatalogueQueries queries) {
+        this.current = current;
         this.catalogue = catalogue;
         this.queries = queries;
     }
 
     @APIResponse(responseCode = "201", description = "The new society", content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @POST
-    public Response create(@HeaderParam("Authorization") String authorization, JsonNode body) {
-        Caller caller = auth.authenticate(authorization);
-        Authenticator.requireAuthority(caller, "create societies");
+    @RolesAllowed(Roles.OPERATOR)
+    public Response create(JsonNode body) {
+        Caller caller = current.get();
         Society s = Rest.body(body, CatalogueJson::readSociety);
         BearerKeys.NewKey key = catalogue.createSociety(caller, s);
         ObjectNode n = CatalogueJson.society(s);
@@ -55,8 +58,7 @@ public class SocietiesResource {
     @APIResponse(responseCode = "200", description = "The society", content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @GET
     @Path("{id}")
-    public Response read(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
-        auth.authenticate(authorization);
+    public Response read(@PathParam("id") String id) {
         ObjectNode n = queries.byKey(EntityKind.SOCIETY, "society|" + id)
                 .orElseThrow(() -> ApiProblem.notFound("society " + id + " does not exist"));
         n.remove("owner");

@@ -1,10 +1,12 @@
 package io.fairshare.registry.rest;
 
+import io.fairshare.service.security.Caller;
+import io.fairshare.service.security.CurrentCaller;
+import io.fairshare.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fairshare.contracts.identifiers.WorkId;
-import io.fairshare.registry.application.Authenticator;
-import io.fairshare.registry.application.Caller;
 import io.fairshare.registry.application.CatalogueJson;
 import io.fairshare.registry.application.CatalogueQueries;
 import io.fairshare.registry.application.CatalogueService;
@@ -39,16 +41,17 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Works: a society registers works into its own repertoire; the key is the highest-priority identifier. */
 @Path("/v1/works")
+@RolesAllowed({Roles.OPERATOR, Roles.SOCIETY, Roles.AUDITOR})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class WorksResource {
-    private final Authenticator auth;
+    private final CurrentCaller current;
     private final CatalogueService catalogue;
     private final CatalogueQueries queries;
     private final ResolutionPreview preview;
 
-    public WorksResource(Authenticator auth, CatalogueService catalogue, CatalogueQueries queries, ResolutionPreview preview) {
-        this.auth = auth;
+    public WorksResource(CurrentCaller current, CatalogueService catalogue, CatalogueQueries queries, ResolutionPreview preview) {
+        this.current = current;
         this.catalogue = catalogue;
         this.queries = queries;
         this.preview = preview;
@@ -57,8 +60,9 @@ public class WorksResource {
     @APIResponse(responseCode = "201", description = "The new work with its key",
             content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @POST
-    public Response create(@HeaderParam("Authorization") String authorization, JsonNode body) {
-        Caller caller = auth.authenticate(authorization);
+    @RolesAllowed({Roles.OPERATOR, Roles.SOCIETY})
+    public Response create(JsonNode body) {
+        Caller caller = current.get();
         Work w = Rest.body(body, CatalogueJson::readWork);
         CatalogueChange c = new CatalogueChange.UpsertWork(w);
         if (queries.byKey(EntityKind.WORK, c.entityKey()).isPresent()) {
@@ -72,16 +76,16 @@ public class WorksResource {
             content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @GET
     @Path("{key: .+}")
-    public Response read(@HeaderParam("Authorization") String authorization, @PathParam("key") String key) {
-        auth.authenticate(authorization);
+    public Response read(@PathParam("key") String key) {
         return Rest.ok(get(Rest.identifier("key", key)));
     }
 
     @APIResponse(responseCode = "200", description = "The stored work", content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @PUT
+    @RolesAllowed({Roles.OPERATOR, Roles.SOCIETY})
     @Path("{key: .+}")
-    public Response update(@HeaderParam("Authorization") String authorization, @PathParam("key") String key, JsonNode body) {
-        Caller caller = auth.authenticate(authorization);
+    public Response update(@PathParam("key") String key, JsonNode body) {
+        Caller caller = current.get();
         WorkId id = Rest.identifier("key", key);
         Work w = Rest.body(body, CatalogueJson::readWork);
         if (!w.key().equals(id)) {
@@ -96,9 +100,10 @@ public class WorksResource {
 
     @APIResponse(responseCode = "204", description = "Removed")
     @DELETE
+    @RolesAllowed({Roles.OPERATOR, Roles.SOCIETY})
     @Path("{key: .+}")
-    public Response delete(@HeaderParam("Authorization") String authorization, @PathParam("key") String key) {
-        Caller caller = auth.authenticate(authorization);
+    public Response delete(@PathParam("key") String key) {
+        Caller caller = current.get();
         WorkId id = Rest.identifier("key", key);
         get(id);
         catalogue.write(caller, List.of(new CatalogueChange.DeleteWork(id)));
@@ -108,10 +113,9 @@ public class WorksResource {
     @APIResponse(responseCode = "200", description = "A page of works matching the query",
             content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @GET
-    public Response search(@HeaderParam("Authorization") String authorization, @QueryParam("identifier") String identifier,
+    public Response search(@QueryParam("identifier") String identifier,
                              @QueryParam("title") String title, @QueryParam("page") @DefaultValue("0") int page,
                              @QueryParam("size") @DefaultValue("50") int size) {
-        auth.authenticate(authorization);
         Rest.checkPage(page, size);
         if ((identifier == null) == (title == null)) {
             throw ApiProblem.invalid("give exactly one of identifier or title", List.of(new FieldError("identifier",
@@ -129,10 +133,9 @@ public class WorksResource {
             content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @GET
     @Path("{key: .+}/resolution")
-    public Response resolution(@HeaderParam("Authorization") String authorization, @PathParam("key") String key,
+    public Response resolution(@PathParam("key") String key,
                                  @QueryParam("platform") String platform, @QueryParam("territory") String territory,
                                  @QueryParam("date") String date) {
-        auth.authenticate(authorization);
         WorkId id = Rest.identifier("key", key);
         PlatformId p = new PlatformId(Rest.required("platform", platform));
         Territory t = territory == null || territory.isBlank() ? Territory.WORLD : Territory.parse(territory)

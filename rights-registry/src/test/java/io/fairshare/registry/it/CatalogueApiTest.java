@@ -136,7 +136,8 @@ class CatalogueApiTest {
 
         as(s.bearer()).queryParam("entityKey", "work|" + doi).get("/v1/audit").then().statusCode(200)
                 .body("size()", equalTo(3))
-                .body("actor", equalTo(List.of(s.id(), "authority", s.id())))
+                .body("actor", equalTo(List.of(s.id(), "operator", s.id())))
+                .body("actorRole", equalTo(List.of("society", "operator", "society")))
                 .body("action", equalTo(List.of("CREATE", "UPDATE", "DELETE")))
                 .body("[0].before", nullValue()).body("[0].after.title", equalTo("v1"))
                 .body("[1].before.title", equalTo("v1")).body("[1].after.title", equalTo("v2"))

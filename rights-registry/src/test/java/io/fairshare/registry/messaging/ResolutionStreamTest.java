@@ -19,7 +19,8 @@ import io.fairshare.contracts.usage.UsageType;
 import io.fairshare.contracts.usage.WorkRef;
 import io.fairshare.registry.application.CatalogueService;
 import io.fairshare.registry.application.CatalogueState;
-import io.fairshare.registry.application.Caller;
+import io.fairshare.service.security.Caller;
+import io.fairshare.service.security.Roles;
 import io.fairshare.registry.domain.CatalogueChange;
 import io.fairshare.registry.domain.Category;
 import io.fairshare.registry.domain.Licence;
@@ -86,7 +87,7 @@ class ResolutionStreamTest {
         SocietyId society = new SocietyId("KOSA-" + RUN);
         PartyId author = new PartyId("ref:test:author-" + RUN);
         PartyId translator = new PartyId("ref:test:translator-" + RUN);
-        catalogue.write(Caller.AUTHORITY, List.of(
+        catalogue.write(Caller.of(Roles.OPERATOR, "test"), List.of(
                 new CatalogueChange.UpsertSociety(new Society(society, "Writers' Association")),
                 new CatalogueChange.UpsertWork(Work.of(List.of(isbn), "A Book", Category.BOOK)),
                 new CatalogueChange.UpsertParty(new Party(author, "Author", null, null)),
@@ -137,7 +138,7 @@ class ResolutionStreamTest {
         assertTrue(records(Topics.USAGE_RESOLVED, key(usage)).isEmpty());
 
         PartyId holder = new PartyId("ref:test:holder-" + RUN + "-" + SEQ.incrementAndGet());
-        catalogue.write(Caller.AUTHORITY, List.of(
+        catalogue.write(Caller.of(Roles.OPERATOR, "test"), List.of(
                 new CatalogueChange.UpsertWork(Work.of(List.of(isbn), "Found Later", Category.NEWS_ARTICLE)),
                 new CatalogueChange.UpsertParty(new Party(holder, "Publisher", null, null)),
                 new CatalogueChange.UpsertShare(new Share(isbn, holder, RightType.TRAINING, Territory.WORLD, 10_000, null, null))));
@@ -153,7 +154,7 @@ class ResolutionStreamTest {
         // A later change to the same work does not publish it again. To know the back-claimer has seen that change,
         // a second held event's work is registered after it: once that back-claim is out, the first change was handled.
         PartyId second = new PartyId("ref:test:second-" + RUN + "-" + SEQ.incrementAndGet());
-        catalogue.write(Caller.AUTHORITY, List.of(
+        catalogue.write(Caller.of(Roles.OPERATOR, "test"), List.of(
                 new CatalogueChange.UpsertParty(new Party(second, "Second Publisher", null, null)),
                 new CatalogueChange.UpsertShare(new Share(isbn, second, RightType.TRAINING, Territory.WORLD, 5000, null, null))));
         WorkId laterIsbn = newIsbn();
@@ -161,7 +162,7 @@ class ResolutionStreamTest {
         publish(marker);
         awaitOne(Topics.USAGE_UNMATCHED, key(marker));
         await().atMost(WAIT).until(() -> heldRow(platform, "e-marker") != null);
-        catalogue.write(Caller.AUTHORITY, List.of(
+        catalogue.write(Caller.of(Roles.OPERATOR, "test"), List.of(
                 new CatalogueChange.UpsertWork(Work.of(List.of(laterIsbn), "Marker", Category.BOOK))));
         awaitOne(Topics.USAGE_RESOLVED, key(marker));
 
@@ -186,7 +187,7 @@ class ResolutionStreamTest {
         assertEquals(1, heldRows(platform, "e-twice"), "held once");
 
         PartyId holder = new PartyId("ref:test:twice-" + RUN + "-" + SEQ.incrementAndGet());
-        catalogue.write(Caller.AUTHORITY, List.of(
+        catalogue.write(Caller.of(Roles.OPERATOR, "test"), List.of(
                 new CatalogueChange.UpsertWork(Work.of(List.of(isbn), "Published Twice", Category.BOOK)),
                 new CatalogueChange.UpsertParty(new Party(holder, "Author", null, null)),
                 new CatalogueChange.UpsertShare(new Share(isbn, holder, RightType.TRAINING, Territory.WORLD, 10_000, null, null))));
@@ -199,7 +200,7 @@ class ResolutionStreamTest {
         UsageAcceptedV1 marker = usage(platform, "e-twice-marker", laterIsbn);
         publish(marker);
         await().atMost(WAIT).until(() -> heldRow(platform, "e-twice-marker") != null);
-        catalogue.write(Caller.AUTHORITY, List.of(new CatalogueChange.UpsertWork(Work.of(List.of(laterIsbn), "Marker", Category.BOOK))));
+        catalogue.write(Caller.of(Roles.OPERATOR, "test"), List.of(new CatalogueChange.UpsertWork(Work.of(List.of(laterIsbn), "Marker", Category.BOOK))));
         awaitOne(Topics.USAGE_RESOLVED, key(marker));
         assertEquals(1, records(Topics.USAGE_RESOLVED, key(usage)).size(), "back-claimed once, though it arrived twice");
         assertEquals(1, heldRows(platform, "e-twice"));
