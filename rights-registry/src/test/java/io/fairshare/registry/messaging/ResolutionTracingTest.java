@@ -16,7 +16,8 @@ import io.fairshare.contracts.identifiers.WorkId;
 import io.fairshare.contracts.usage.UsageAcceptedV1;
 import io.fairshare.registry.application.CatalogueService;
 import io.fairshare.registry.application.CatalogueState;
-import io.fairshare.registry.application.Caller;
+import io.fairshare.service.security.Caller;
+import io.fairshare.service.security.Roles;
 import io.fairshare.registry.domain.CatalogueChange;
 import io.fairshare.registry.domain.Category;
 import io.fairshare.registry.domain.Party;
@@ -68,7 +69,7 @@ class ResolutionTracingTest {
         String platform = "trace-" + ResolutionStreamTest.RUN + "-" + ResolutionStreamTest.SEQ.incrementAndGet();
         WorkId isbn = newIsbn();
         PartyId author = new PartyId("ref:test:traced-" + ResolutionStreamTest.RUN + "-" + ResolutionStreamTest.SEQ.incrementAndGet());
-        catalogue.write(Caller.AUTHORITY, List.of(
+        catalogue.write(Caller.of(Roles.OPERATOR, "test"), List.of(
                 new CatalogueChange.UpsertWork(Work.of(List.of(isbn), "A Traced Book", Category.BOOK)),
                 new CatalogueChange.UpsertParty(new Party(author, "Author", null, null)),
                 new CatalogueChange.UpsertShare(new Share(isbn, author, RightType.TRAINING, Territory.WORLD, 10000, null, null))));
