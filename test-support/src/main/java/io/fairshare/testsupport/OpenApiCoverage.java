@@ -71,14 +71,17 @@ public final class OpenApiCoverage {
             if (base == null) {
                 continue;
             }
-            for (Method m : type.getDeclaredMethods()) {
-                if (m.isSynthetic()) {
-                    continue;
-                }
-                String httpMethod = httpMethodOf(m.getAnnotations());
-                if (httpMethod != null) {
-                    String sub = pathOf(m.getAnnotations());
-                    out.add(new Endpoint(httpMethod, normalise(base + "/" + (sub == null ? "" : sub))));
+            // Resource methods may be inherited (service-support's AdminAuditResource).
+            for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+                for (Method m : c.getDeclaredMethods()) {
+                    if (m.isSynthetic()) {
+                        continue;
+                    }
+                    String httpMethod = httpMethodOf(m.getAnnotations());
+                    if (httpMethod != null) {
+                        String sub = pathOf(m.getAnnotations());
+                        out.add(new Endpoint(httpMethod, normalise(base + "/" + (sub == null ? "" : sub))));
+                    }
                 }
             }
         }

@@ -2,6 +2,8 @@ package io.fairshare.payout.it;
 
 import static io.fairshare.payout.it.PayoutApi.id;
 import static io.fairshare.payout.it.PayoutApi.operator;
+import static io.fairshare.testsupport.RoleAssertions.forbidden;
+import static io.fairshare.testsupport.RoleAssertions.unauthenticated;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -30,15 +32,7 @@ class PayoutRolesTest {
         return given().header("Authorization", "Bearer " + token);
     }
 
-    static ValidatableResponse forbidden(ValidatableResponse r) {
-        return r.statusCode(403).contentType("application/problem+json")
-                .body("type", equalTo("https://fairshare.io/problems/forbidden")).body("status", equalTo(403));
-    }
 
-    static ValidatableResponse unauthenticated(ValidatableResponse r) {
-        return r.statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer realm=\"fairshare\"")
-                .body("type", equalTo("https://fairshare.io/problems/unauthenticated")).body("status", equalTo(401));
-    }
 
     static Map<String, Object> bank(String holder) {
         return Map.of("holderName", holder, "country", "KR", "accountNumber", "110-123-456789", "bankCode", "088");

@@ -5,6 +5,8 @@ import static io.fairshare.registry.it.RegistryApi.as;
 import static io.fairshare.registry.it.RegistryApi.newSociety;
 import static io.fairshare.registry.it.RegistryApi.uniqueDoi;
 import static io.fairshare.registry.it.RegistryApi.work;
+import static io.fairshare.testsupport.RoleAssertions.forbidden;
+import static io.fairshare.testsupport.RoleAssertions.unauthenticated;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -30,15 +32,7 @@ class RegistryRolesTest {
     static final String NEXT_AUTHORITY = "Bearer test-next-operator-token";
     static final String PARTY_ID = "ref:roles:P1";
 
-    static ValidatableResponse forbidden(ValidatableResponse r) {
-        return r.statusCode(403).contentType("application/problem+json")
-                .body("type", equalTo("https://fairshare.io/problems/forbidden")).body("status", equalTo(403));
-    }
 
-    static ValidatableResponse unauthenticated(ValidatableResponse r) {
-        return r.statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer realm=\"fairshare\"")
-                .body("type", equalTo("https://fairshare.io/problems/unauthenticated")).body("status", equalTo(401));
-    }
 
     @Test
     void catalogueWritesAreForTheAuthorityAndSocietiesAndReadsForAuditorsToo() {

@@ -5,6 +5,8 @@ import static io.fairshare.settlement.it.SettlementApi.event;
 import static io.fairshare.settlement.it.SettlementApi.line;
 import static io.fairshare.settlement.it.SettlementApi.operator;
 import static io.fairshare.settlement.it.SettlementApi.publish;
+import static io.fairshare.testsupport.RoleAssertions.forbidden;
+import static io.fairshare.testsupport.RoleAssertions.unauthenticated;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -40,15 +42,7 @@ class SettlementRolesTest {
     static final List<String> NOT_OPERATOR = List.of(AUDITOR, PARTY, SOCIETY, PLATFORM);
     static final List<String> EVERY_ROLE = List.of(SettlementApi.OPERATOR, AUDITOR, PARTY, SOCIETY, PLATFORM);
 
-    static ValidatableResponse forbidden(ValidatableResponse r) {
-        return r.statusCode(403).contentType("application/problem+json")
-                .body("type", equalTo("https://fairshare.io/problems/forbidden")).body("status", equalTo(403));
-    }
 
-    static ValidatableResponse unauthenticated(ValidatableResponse r) {
-        return r.statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer realm=\"fairshare\"")
-                .body("type", equalTo("https://fairshare.io/problems/unauthenticated")).body("status", equalTo(401));
-    }
 
     static Map<String, Object> tariff() {
         return Map.of("currency", "KRW", "unitRates", List.of(Map.of("usageType", "pre-training", "unitKind", "tokens", "amount", "1", "per", 1000)));

@@ -5,6 +5,8 @@ import static io.fairshare.ingest.it.IngestApi.event;
 import static io.fairshare.ingest.it.IngestApi.events;
 import static io.fairshare.ingest.it.IngestApi.newPlatform;
 import static io.fairshare.ingest.it.IngestApi.post;
+import static io.fairshare.testsupport.RoleAssertions.forbidden;
+import static io.fairshare.testsupport.RoleAssertions.unauthenticated;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -32,15 +34,7 @@ class IngestRolesTest {
     static final String AUDITOR = "Bearer test-auditor-key";
     static final String NEXT_OPERATOR = "Bearer test-next-operator-token";
 
-    private static ValidatableResponse forbidden(ValidatableResponse r) {
-        return r.statusCode(403).contentType("application/problem+json")
-                .body("type", equalTo("https://fairshare.io/problems/forbidden")).body("status", equalTo(403));
-    }
 
-    private static ValidatableResponse unauthenticated(ValidatableResponse r) {
-        return r.statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer realm=\"fairshare\"")
-                .body("type", equalTo("https://fairshare.io/problems/unauthenticated")).body("status", equalTo(401));
-    }
 
     private static ValidatableResponse createPlatform(String authorization, String id) {
         var r = given().contentType("application/json").body(Map.of("id", id, "name", "Roles " + id));
