@@ -2,6 +2,7 @@ package io.fairshare.service.audit;
 
 import io.agroal.api.AgroalDataSource;
 import io.fairshare.service.ServiceUnavailableException;
+import io.fairshare.service.rest.ApiProblem;
 import io.fairshare.service.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -42,6 +43,14 @@ public class AdminAudit {
         } catch (SQLException e) {
             throw new ServiceUnavailableException("the audit log (PostgreSQL) is unavailable", e);
         }
+    }
+
+    /** The changes to one subject, oldest first; 400 problem+json without a subject ({@code example} shows one). */
+    public List<Entry> forSubject(String subject, String example) {
+        if (subject == null || subject.isBlank()) {
+            throw ApiProblem.invalid("the query parameter subject is required, e.g. ?subject=" + example, List.of());
+        }
+        return forSubject(subject);
     }
 
     /** The changes to one subject, oldest first. */
