@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * <p>When operators sign in with their organisation's IdP ({@code quarkus.smallrye-jwt.enabled=true},
  * README "Authentication and roles"), a JWT-shaped token (three base64url parts) is left to the
  * smallrye-jwt mechanism: this one runs first (a higher priority) and answers "no credential" for it,
- * and Quarkus moves on to the next mechanism. Fairshare's keys and tokens never contain a dot.
+ * and Quarkus moves on to the next mechanism. Fairshare's API keys never contain a dot.
  */
 @ApplicationScoped
 public class BearerAuthenticationMechanism implements HttpAuthenticationMechanism {
