@@ -30,16 +30,20 @@ class JwtSignInTest {
     static final String AUDITOR_KEY = PayoutRolesTest.AUDITOR;
 
     @Test
-    void aPersonInTheOperatorGroupChangesBankDetailsAndIsAuditedUnderTheirSubject() {
+    void aPersonInTheOperatorGroupChangesBankDetailsAndIsAuditedUnderTheirNameClaimOrSubject() {
         String payee = id("p-jwt");
         String alice = IdpKeys.token("alice@clearing-house.example", "fairshare-operator", "staff");
+        // named by the configured claim (preferred_username) when the token has it
+        String dave = IdpKeys.claims("0b1c5e7a-subject-of-dave", "fairshare-operator").preferredUserName("dave").sign(IdpKeys.signingKey());
         as(alice).contentType("application/json").body(bank("Payee Jwt")).put("/v1/payees/{id}/bank-details", payee).then().statusCode(200);
+        as(dave).contentType("application/json").body(bank("Payee Dave")).put("/v1/payees/{id}/bank-details", payee).then().statusCode(200);
         operator().contentType("application/json").body(bank("Payee Token")).put("/v1/payees/{id}/bank-details", payee).then().statusCode(200);
         as(AUDITOR_KEY).queryParam("subject", "payee/" + payee).get("/v1/admin-audit").then().statusCode(200)
-                .body("action", equalTo(List.of("REGISTER_BANK_DETAILS", "REGISTER_BANK_DETAILS")))
-                .body("actorName", equalTo(List.of("alice@clearing-house.example", "operator")))
-                .body("actorRole", equalTo(List.of("operator", "operator")))
-                .body("[0].detail", equalTo("holder Payee Jwt, KR, account 110-123-456789"));
+                .body("action", equalTo(List.of("REGISTER_BANK_DETAILS", "REGISTER_BANK_DETAILS", "REGISTER_BANK_DETAILS")))
+                .body("actorName", equalTo(List.of("alice@clearing-house.example", "dave", "operator")))
+                .body("actorRole", equalTo(List.of("operator", "operator", "operator")))
+                .body("[0].detail", equalTo("holder Payee Jwt, KR, account 110-123-456789"))
+                .body("[1].detail", equalTo("holder Payee Dave, KR, account 110-123-456789"));
     }
 
     @Test
