@@ -7,6 +7,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.smallrye.jwt.runtime.auth.JsonWebTokenCredential;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * Turns a bearer token into a {@link SecurityIdentity} with one role: the configured operator
  * tokens and auditor and party keys first (in memory, constant time), then the service's own
  * {@link ApiKeyDirectory} (its database), off the IO thread. A token nobody knows fails
- * authentication (401).
+ * authentication (401). A JWT from smallrye-jwt's mechanism is not a key: it is left to its validator.
  */
 @ApplicationScoped
 public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
@@ -39,6 +40,9 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
 
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+        if (request.getToken() instanceof JsonWebTokenCredential) {
+            return Uni.createFrom().nullItem();
+        }
         String token = request.getToken().getToken();
         Optional<Caller> known = configured.find(token);
         if (known.isPresent()) {

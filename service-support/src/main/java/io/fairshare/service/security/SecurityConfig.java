@@ -1,6 +1,7 @@
 package io.fairshare.service.security;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,4 +21,20 @@ public interface SecurityConfig {
 
     /** Parties' keys: {@code fairshare.security.party-keys."<partyId>"=<token or sha256:hex>}. */
     Map<String, String> partyKeys();
+
+    /** Operators signing in with a JWT from their organisation's IdP (used only when quarkus.smallrye-jwt.enabled=true). */
+    Jwt jwt();
+
+    interface Jwt {
+        /** The group (in the token's groups claim, {@code smallrye.jwt.path.groups}) that makes a signed-in person an operator. */
+        @WithDefault("fairshare-operator")
+        String operatorGroup();
+
+        /** A group that makes a signed-in person an auditor; unset: none does. */
+        Optional<String> auditorGroup();
+
+        /** The claim that names the person in audit records; the subject ({@code sub}) when the token lacks it. */
+        @WithDefault("sub")
+        String nameClaim();
+    }
 }
