@@ -1,5 +1,7 @@
 package io.fairshare.e2e;
 
+import io.fairshare.contracts.money.Money;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,7 +9,6 @@ import io.fairshare.contracts.money.CurrencyUnit;
 import io.fairshare.payout.domain.IssuedLine;
 import io.fairshare.payout.domain.IssuedStatement;
 import io.fairshare.payout.domain.LineCategory;
-import io.fairshare.settlement.domain.Money;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.List;

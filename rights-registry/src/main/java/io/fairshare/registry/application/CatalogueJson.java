@@ -1,5 +1,7 @@
 package io.fairshare.registry.application;
 
+import io.fairshare.contracts.errors.FieldError;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -58,7 +58,7 @@ public class PartiesResource {
         }
         Party p = Rest.body(body, CatalogueJson::readParty);
         if (!p.id().value().equals(id)) {
-            throw ApiProblem.invalid("the body's id differs from the path", List.of(new io.fairshare.registry.application.FieldError(
+            throw ApiProblem.invalid("the body's id differs from the path", List.of(new io.fairshare.contracts.errors.FieldError(
                     "id", "ID_MISMATCH", "id " + p.id().value() + " differs from the path's " + id)));
         }
         catalogue.write(caller, List.of(new CatalogueChange.UpsertParty(p)));

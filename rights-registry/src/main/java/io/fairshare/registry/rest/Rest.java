@@ -1,5 +1,7 @@
 package io.fairshare.registry.rest;
 
+import io.fairshare.contracts.errors.FieldError;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fairshare.contracts.identifiers.IdResult;
@@ -7,7 +9,6 @@ import io.fairshare.contracts.identifiers.Identifiers;
 import io.fairshare.contracts.identifiers.WorkId;
 import io.fairshare.registry.application.CatalogueJson;
 import io.fairshare.registry.application.CatalogueQueries;
-import io.fairshare.registry.application.FieldError;
 import io.fairshare.service.rest.ApiProblem;
 import java.util.List;
 import java.util.function.BiFunction;

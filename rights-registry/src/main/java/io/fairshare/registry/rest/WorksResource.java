@@ -1,5 +1,7 @@
 package io.fairshare.registry.rest;
 
+import io.fairshare.contracts.errors.FieldError;
+
 import io.fairshare.service.security.Caller;
 import io.fairshare.service.security.CurrentCaller;
 import io.fairshare.service.security.Roles;
@@ -11,7 +13,6 @@ import io.fairshare.registry.application.CatalogueJson;
 import io.fairshare.registry.application.CatalogueQueries;
 import io.fairshare.registry.application.CatalogueService;
 import io.fairshare.registry.application.EntityKind;
-import io.fairshare.registry.application.FieldError;
 import io.fairshare.registry.application.ResolutionPreview;
 import io.fairshare.registry.domain.CatalogueChange;
 import io.fairshare.registry.domain.PlatformId;

@@ -1,9 +1,10 @@
 package io.fairshare.settlement.application;
 
+import io.fairshare.contracts.errors.FieldError;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fairshare.service.rest.ApiProblem;
-import io.fairshare.settlement.domain.FieldError;
 import io.fairshare.settlement.domain.Period;
 import io.fairshare.settlement.domain.PeriodCalendar;
 import io.fairshare.settlement.domain.RevenueDeclaration;

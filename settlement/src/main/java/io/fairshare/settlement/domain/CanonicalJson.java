@@ -1,5 +1,7 @@
 package io.fairshare.settlement.domain;
 
+import io.fairshare.contracts.money.Money;
+
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;

@@ -1,5 +1,7 @@
 package io.fairshare.settlement.domain;
 
+import io.fairshare.contracts.money.Money;
+
 import io.fairshare.contracts.money.CurrencyUnit;
 import java.math.RoundingMode;
 import java.util.List;

@@ -1,5 +1,11 @@
 package io.fairshare.settlement.domain;
 
+import io.fairshare.contracts.errors.FieldError;
+
+import io.fairshare.contracts.money.LargestRemainder;
+
+import io.fairshare.contracts.money.Money;
+
 import io.fairshare.contracts.money.CurrencyUnit;
 import io.fairshare.contracts.usage.UnitKind;
 import io.fairshare.contracts.usage.UsageType;

@@ -1,5 +1,7 @@
 package io.fairshare.settlement.domain;
 
+import io.fairshare.contracts.errors.FieldError;
+
 import io.fairshare.contracts.money.CurrencyUnit;
 import io.fairshare.contracts.usage.UnitKind;
 import io.fairshare.contracts.usage.UsageType;

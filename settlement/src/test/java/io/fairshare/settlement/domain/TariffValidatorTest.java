@@ -1,5 +1,7 @@
 package io.fairshare.settlement.domain;
 
+import io.fairshare.contracts.errors.FieldError;
+
 import static io.fairshare.contracts.usage.UnitKind.BYTES;
 import static io.fairshare.contracts.usage.UnitKind.TOKENS;
 import static io.fairshare.contracts.usage.UsageType.PRE_TRAINING;

@@ -1,5 +1,7 @@
 package io.fairshare.ingest.application;
 
+import io.fairshare.contracts.errors.FieldError;
+
 import io.fairshare.service.ServiceUnavailableException;
 import io.fairshare.contracts.usage.UsageAcceptedV1;
 import io.fairshare.contracts.usage.WorkRef;
@@ -8,7 +10,6 @@ import io.fairshare.ingest.config.IngestConfig.CrashTest.Step;
 import io.fairshare.ingest.domain.BatchTriage;
 import io.fairshare.ingest.domain.EventResult;
 import io.fairshare.ingest.domain.EventStatus;
-import io.fairshare.ingest.domain.FieldError;
 import io.fairshare.ingest.domain.UsageEvent;
 import io.fairshare.ingest.domain.Validated;
 import io.fairshare.ingest.messaging.AcceptedUsagePublisher;

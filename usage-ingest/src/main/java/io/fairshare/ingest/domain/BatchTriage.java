@@ -1,5 +1,7 @@
 package io.fairshare.ingest.domain;
 
+import io.fairshare.contracts.errors.FieldError;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.fairshare.ingest.domain;
 
+import io.fairshare.contracts.errors.FieldError;
+
 import java.util.List;
 
 /** The answer for one event of a batch, in the order submitted. */

@@ -1,5 +1,7 @@
 package io.fairshare.ingest.domain;
 
+import io.fairshare.contracts.errors.FieldError;
+
 import io.fairshare.contracts.CloudEventTypes;
 import io.fairshare.contracts.identifiers.IdResult;
 import io.fairshare.contracts.identifiers.IdScheme;

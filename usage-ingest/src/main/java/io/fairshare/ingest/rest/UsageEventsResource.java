@@ -1,5 +1,7 @@
 package io.fairshare.ingest.rest;
 
+import io.fairshare.contracts.errors.FieldError;
+
 import io.fairshare.service.rest.ApiProblem;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fairshare.ingest.application.IngestReport;
@@ -7,7 +9,6 @@ import io.fairshare.ingest.application.IngestService;
 import io.fairshare.ingest.application.RateLimiter;
 import io.fairshare.ingest.config.IngestConfig;
 import io.fairshare.ingest.domain.EventResult;
-import io.fairshare.ingest.domain.FieldError;
 import io.fairshare.ingest.domain.IngestLimits;
 import io.fairshare.ingest.domain.UsageEventValidator;
 import io.fairshare.ingest.domain.Validated;

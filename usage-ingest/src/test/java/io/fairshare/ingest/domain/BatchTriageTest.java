@@ -1,5 +1,7 @@
 package io.fairshare.ingest.domain;
 
+import io.fairshare.contracts.errors.FieldError;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;

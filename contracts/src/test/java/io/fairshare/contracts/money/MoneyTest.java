@@ -1,6 +1,5 @@
-package io.fairshare.settlement.domain;
+package io.fairshare.contracts.money;
 
-import io.fairshare.contracts.money.CurrencyUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -85,23 +84,6 @@ class MoneyTest {
         parts = LargestRemainder.split(new BigDecimal("0.0005"), new BigDecimal[] {BigDecimal.ONE, BigDecimal.ONE}, 2);
         assertEquals(List.of(new BigDecimal("0.0003"), new BigDecimal("0.0002")), List.of(parts));
         assertThrows(IllegalArgumentException.class, () -> LargestRemainder.split(BigDecimal.ONE, new BigDecimal[] {BigDecimal.ZERO}, 0));
-    }
-
-    @Test
-    void aRatePerUnitIsAnExactDecimalOnlyForPowersOfTwoAndFive() {
-        assertTrue(UnitRate.isDecimalDivisor(1));
-        assertTrue(UnitRate.isDecimalDivisor(1000));
-        assertTrue(UnitRate.isDecimalDivisor(1_048_576));
-        assertEquals(false, UnitRate.isDecimalDivisor(3));
-        assertEquals(false, UnitRate.isDecimalDivisor(0));
-        assertEquals(new BigDecimal("0.0012"), new UnitRate(null, null, new BigDecimal("1.2"), 1000).perUnit());
-    }
-
-    @Test
-    void basisPointsAreExactShares() {
-        assertEquals(0, new BigDecimal("150000.15").compareTo(new BasisPoints(1500).of(new BigDecimal("1000001"))));
-        assertThrows(IllegalArgumentException.class, () -> new BasisPoints(10_001));
-        assertThrows(IllegalArgumentException.class, () -> new BasisPoints(-1));
     }
 
     private static List<Long> toList(long[] a) {

@@ -1,6 +1,5 @@
-package io.fairshare.settlement.domain;
+package io.fairshare.contracts.money;
 
-import io.fairshare.contracts.money.CurrencyUnit;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.fairshare.settlement.domain;
+package io.fairshare.contracts.money;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

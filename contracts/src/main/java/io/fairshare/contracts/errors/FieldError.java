@@ -1,4 +1,4 @@
-package io.fairshare.ingest.domain;
+package io.fairshare.contracts.errors;
 
 /**
  * One reason an event was refused: the field's path within the event (e.g.

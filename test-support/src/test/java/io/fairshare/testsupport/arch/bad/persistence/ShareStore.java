@@ -1,0 +1,4 @@
+package io.fairshare.testsupport.arch.bad.persistence;
+
+public class ShareStore {
+}

@@ -1,0 +1,4 @@
+package io.fairshare.testsupport.arch.good.domain;
+
+public record Share(String party, int basisPoints) {
+}
