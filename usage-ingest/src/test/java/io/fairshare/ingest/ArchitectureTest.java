@@ -3,14 +3,18 @@ package io.fairshare.ingest;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import io.fairshare.testsupport.ServiceArchitecture;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
-    static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.fairshare.ingest");
+    static final ServiceArchitecture ARCHITECTURE = ServiceArchitecture.of("io.fairshare.ingest");
+    static final JavaClasses CLASSES = ARCHITECTURE.classes();
+
+    /** The layering every service keeps: plain domain, no JSON in it, SQL only in persistence, thin adapters, inward arrows. */
+    @Test
+    void sharedServiceRules() {
+        ARCHITECTURE.checkAll();
+    }
 
     @Test
     void domainRulesUseNoFramework() {
@@ -24,6 +28,14 @@ class ArchitectureTest {
     void entitiesStayInPersistence() {
         noClasses().that().resideInAnyPackage("..ingest.rest..", "..ingest.messaging..", "..ingest.domain..")
                 .should().dependOnClassesThat().resideInAPackage("..ingest.persistence..")
+                .check(CLASSES);
+    }
+
+    /** The validator works on typed input only: the edge (rest.UsageEventJson) is the one place that reads the parsed tree. */
+    @Test
+    void theValidatorNeverSeesTheGenericJsonTree() {
+        noClasses().that().haveNameMatching("io\\.fairshare\\.ingest\\.domain\\.(UsageEventValidator|UsageEventInput|CloudEventInput|Sent)(\\$.*)?")
+                .should().dependOnClassesThat().belongToAnyOf(java.util.Map.class, java.util.HashMap.class, java.util.LinkedHashMap.class)
                 .check(CLASSES);
     }
 }

@@ -2,9 +2,9 @@ package io.fairshare.ingest.application;
 
 import io.fairshare.ingest.config.IngestConfig;
 import io.fairshare.ingest.persistence.EventClaimStore;
+import io.fairshare.service.persistence.StorageException;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.SQLException;
 import org.jboss.logging.Logger;
 
 /** Forgets event ids older than the retention period, in bounded chunks. */
@@ -34,7 +34,7 @@ public class ClaimRetention {
             if (total > 0) {
                 LOG.infof("forgot %d event ids older than %s", total, config.dedupRetention());
             }
-        } catch (SQLException e) {
+        } catch (StorageException e) {
             LOG.warn("retention sweep failed; it runs again at the next interval", e);
         }
     }

@@ -3,6 +3,7 @@ package io.fairshare.ingest.application;
 import io.fairshare.contracts.errors.FieldError;
 
 import io.fairshare.service.ServiceUnavailableException;
+import io.fairshare.service.persistence.StorageException;
 import io.fairshare.contracts.usage.UsageAcceptedV1;
 import io.fairshare.contracts.usage.WorkRef;
 import io.fairshare.ingest.config.IngestConfig;
@@ -18,7 +19,6 @@ import io.fairshare.ingest.persistence.EventClaimStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -87,7 +87,7 @@ public class IngestService {
         Set<String> claimed;
         try {
             claimed = claim(platformId, ids, token);
-        } catch (SQLException e) {
+        } catch (StorageException e) {
             throw new ServiceUnavailableException("the idempotency store (PostgreSQL) is unavailable", e);
         }
         Instant acceptedAt = Instant.now();
@@ -133,7 +133,7 @@ public class IngestService {
             if (!failed.isEmpty()) {
                 claims.release(platformId, failed, token);
             }
-        } catch (SQLException e) {
+        } catch (StorageException e) {
             // Published but unconfirmed claims stay P: a resubmission takes them over and publishes
             // them again, and downstream deduplication on (platform, event id) absorbs the copy.
             throw new ServiceUnavailableException("the idempotency store (PostgreSQL) is unavailable", e);
@@ -154,7 +154,7 @@ public class IngestService {
      * here). After the wait, whatever is still unconfirmed is taken over. Only confirmed ids are left
      * out, so "duplicate" is never said of an event that is not on the topic.
      */
-    private Set<String> claim(String platformId, List<String> ids, long token) throws SQLException {
+    private Set<String> claim(String platformId, List<String> ids, long token) {
         Set<String> claimed = new HashSet<>(claims.claim(platformId, ids, token, false));
         if (claimed.size() == ids.size()) {
             return claimed;

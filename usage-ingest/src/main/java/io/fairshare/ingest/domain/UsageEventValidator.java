@@ -19,14 +19,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Validates one submitted usage event, given as a generic JSON tree (maps, lists, strings,
- * {@link BigInteger}/{@link Long}/{@link Integer}, {@link BigDecimal}, booleans, nulls), either plain
- * or wrapped in a structured-mode CloudEvent. Every problem is reported, not only the first; the
+ * Validates one submitted usage event, given as the typed input the edge read from the body
+ * ({@link UsageEventInput}), either plain or wrapped in a structured-mode CloudEvent
+ * ({@link CloudEventInput}). Every problem is reported, not only the first; the
  * codes are listed in the module README.
  */
 public final class UsageEventValidator {
@@ -47,64 +46,61 @@ public final class UsageEventValidator {
         this.limits = limits;
     }
 
-    /** A plain event: {@code {"eventId": ..., "modelId": ..., ...}}. */
-    public Validated validatePlain(Object json, String platformId, Instant now) {
-        if (!(json instanceof Map<?, ?> m)) {
+    /** A plain event: {@code {"eventId": ..., "modelId": ..., ...}}; not an object when not {@link Sent.Got}. */
+    public Validated validatePlain(Sent<UsageEventInput> event, String platformId, Instant now) {
+        if (!(event instanceof Sent.Got<UsageEventInput> g)) {
             return Validated.invalid(null, List.of(new FieldError("", "EVENT_NOT_OBJECT", "each event must be a JSON object")));
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> fields = (Map<String, Object>) m;
-        return validateFields(fields, fields.get("eventId"), "eventId", "", platformId, now);
+        UsageEventInput fields = g.value();
+        return validateFields(fields, fields.eventId(), "eventId", "", platformId, now);
     }
 
     /**
      * A structured-mode CloudEvent whose {@code data} is the usage event: {@code id} is the event id,
      * {@code type} must be {@value CloudEventTypes#USAGE_REPORTED}.
      */
-    public Validated validateCloudEvent(Object json, String platformId, Instant now) {
-        if (!(json instanceof Map<?, ?> m)) {
+    public Validated validateCloudEvent(Sent<CloudEventInput> event, String platformId, Instant now) {
+        if (!(event instanceof Sent.Got<CloudEventInput> g)) {
             return Validated.invalid(null, List.of(new FieldError("", "EVENT_NOT_OBJECT", "each CloudEvent must be a JSON object")));
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> ce = (Map<String, Object>) m;
+        CloudEventInput ce = g.value();
         List<FieldError> errors = new ArrayList<>();
-        Object specversion = ce.get("specversion");
-        if (specversion == null) {
+        Sent<String> specversion = ce.specversion();
+        if (specversion.isMissing()) {
             errors.add(new FieldError("specversion", "FIELD_REQUIRED", "specversion is required and must be \"1.0\""));
-        } else if (!CloudEventTypes.SPEC_VERSION.equals(specversion)) {
-            errors.add(new FieldError("specversion", "CLOUDEVENT_SPECVERSION", "specversion must be \"1.0\", was " + describe(specversion)));
+        } else if (!CloudEventTypes.SPEC_VERSION.equals(specversion.value())) {
+            errors.add(new FieldError("specversion", "CLOUDEVENT_SPECVERSION", "specversion must be \"1.0\", was " + specversion.describe()));
         }
-        Object source = ce.get("source");
-        if (!(source instanceof String s) || s.isBlank()) {
-            errors.add(new FieldError("source", source == null ? "FIELD_REQUIRED" : "FIELD_TYPE", "source is required: a non-empty URI-reference naming your system"));
+        Sent<String> source = ce.source();
+        if (source.value() == null || source.value().isBlank()) {
+            errors.add(new FieldError("source", source.isMissing() ? "FIELD_REQUIRED" : "FIELD_TYPE", "source is required: a non-empty URI-reference naming your system"));
         }
-        Object type = ce.get("type");
-        if (type == null) {
+        Sent<String> type = ce.type();
+        if (type.isMissing()) {
             errors.add(new FieldError("type", "FIELD_REQUIRED", "type is required and must be \"" + CloudEventTypes.USAGE_REPORTED + "\""));
-        } else if (!CloudEventTypes.USAGE_REPORTED.equals(type)) {
-            errors.add(new FieldError("type", "CLOUDEVENT_TYPE", "type must be \"" + CloudEventTypes.USAGE_REPORTED + "\", was " + describe(type)));
+        } else if (!CloudEventTypes.USAGE_REPORTED.equals(type.value())) {
+            errors.add(new FieldError("type", "CLOUDEVENT_TYPE", "type must be \"" + CloudEventTypes.USAGE_REPORTED + "\", was " + type.describe()));
         }
-        Object dct = ce.get("datacontenttype");
-        if (dct != null && !(dct instanceof String d && d.toLowerCase(Locale.ROOT).startsWith("application/json"))) {
-            errors.add(new FieldError("datacontenttype", "CLOUDEVENT_DATACONTENTTYPE", "datacontenttype must be application/json when given, was " + describe(dct)));
+        Sent<String> dct = ce.datacontenttype();
+        if (!dct.isMissing() && !(dct.value() != null && dct.value().toLowerCase(Locale.ROOT).startsWith("application/json"))) {
+            errors.add(new FieldError("datacontenttype", "CLOUDEVENT_DATACONTENTTYPE", "datacontenttype must be application/json when given, was " + dct.describe()));
         }
-        if (ce.containsKey("data_base64")) {
+        if (ce.dataBase64Given()) {
             errors.add(new FieldError("data_base64", "CLOUDEVENT_DATA_BASE64", "data_base64 is not supported: send the usage event as JSON in data"));
         }
-        Object data = ce.get("data");
-        String eventId = ce.get("id") instanceof String s ? s : null;
-        if (!(data instanceof Map<?, ?> dm)) {
-            errors.add(new FieldError("data", data == null ? "FIELD_REQUIRED" : "FIELD_TYPE", "data is required: a JSON object holding the usage event"));
-            checkEventId(ce.get("id"), "id", errors);
+        Sent<UsageEventInput> data = ce.data();
+        String eventId = ce.id().value();
+        if (!(data instanceof Sent.Got<UsageEventInput> dg)) {
+            errors.add(new FieldError("data", data.isMissing() ? "FIELD_REQUIRED" : "FIELD_TYPE", "data is required: a JSON object holding the usage event"));
+            checkEventId(ce.id(), "id", errors);
             return Validated.invalid(eventId, errors);
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> fields = (Map<String, Object>) dm;
-        Object innerId = fields.get("eventId");
-        if (innerId != null && !innerId.equals(ce.get("id"))) {
+        UsageEventInput fields = dg.value();
+        Sent<String> innerId = fields.eventId();
+        if (!innerId.isMissing() && !innerId.equals(ce.id())) {
             errors.add(new FieldError("data.eventId", "CLOUDEVENT_ID_MISMATCH", "data.eventId, when given, must equal the CloudEvent id"));
         }
-        Validated inner = validateFields(fields, ce.get("id"), "id", "data.", platformId, now);
+        Validated inner = validateFields(fields, ce.id(), "id", "data.", platformId, now);
         if (errors.isEmpty()) {
             return inner;
         }
@@ -112,45 +108,45 @@ public final class UsageEventValidator {
         return Validated.invalid(eventId, errors);
     }
 
-    private Validated validateFields(Map<String, Object> f, Object rawEventId, String eventIdPath, String p,
+    private Validated validateFields(UsageEventInput f, Sent<String> rawEventId, String eventIdPath, String p,
                                      String platformId, Instant now) {
         List<FieldError> errors = new ArrayList<>();
         String eventId = checkEventId(rawEventId, eventIdPath, errors);
-        Object claimedPlatform = f.get("platformId");
-        if (claimedPlatform != null && !claimedPlatform.equals(platformId)) {
+        Sent<String> claimedPlatform = f.platformId();
+        if (!claimedPlatform.isMissing() && !platformId.equals(claimedPlatform.value())) {
             errors.add(new FieldError(p + "platformId", "PLATFORM_ID_MISMATCH",
                     "platformId is taken from your credentials; omit it, or send your own (" + platformId + ")"));
         }
-        String modelId = requiredString(f, p, "modelId", MAX_MODEL_ID, errors);
-        String modelVersion = requiredString(f, p, "modelVersion", MAX_MODEL_VERSION, errors);
+        String modelId = requiredString(f.modelId(), p, "modelId", MAX_MODEL_ID, errors);
+        String modelVersion = requiredString(f.modelVersion(), p, "modelVersion", MAX_MODEL_VERSION, errors);
         UsageType usageType = null;
-        String ut = requiredString(f, p, "usageType", 40, errors);
+        String ut = requiredString(f.usageType(), p, "usageType", 40, errors);
         if (ut != null) {
             usageType = UsageType.fromWire(ut).orElse(null);
             if (usageType == null) {
                 errors.add(new FieldError(p + "usageType", "USAGE_TYPE_UNKNOWN", "usageType must be one of "
-                        + Arrays.stream(UsageType.values()).map(UsageType::wireName).collect(Collectors.joining(", ")) + "; was " + describe(ut)));
+                        + Arrays.stream(UsageType.values()).map(UsageType::wireName).collect(Collectors.joining(", ")) + "; was " + Sent.describe(ut)));
             }
         }
-        List<WorkId> ids = checkWork(f.get("work"), p + "work", errors);
+        List<WorkId> ids = checkWork(f.work(), p + "work", errors);
         String title = null;
-        if (f.get("work") instanceof Map<?, ?> w) {
-            title = optionalString(w.get("title"), p + "work.title", MAX_TITLE, errors);
+        if (f.work() instanceof Sent.Got<UsageEventInput.Work> w) {
+            title = optionalString(w.value().title(), p + "work.title", MAX_TITLE, errors);
         }
-        long units = checkUnits(f.get("units"), p + "units", errors);
+        long units = checkUnits(f.units(), p + "units", errors);
         UnitKind unitKind = null;
-        String uk = requiredString(f, p, "unitKind", 40, errors);
+        String uk = requiredString(f.unitKind(), p, "unitKind", 40, errors);
         if (uk != null) {
             unitKind = UnitKind.fromWire(uk).orElse(null);
             if (unitKind == null) {
                 errors.add(new FieldError(p + "unitKind", "UNIT_KIND_UNKNOWN", "unitKind must be one of "
-                        + Arrays.stream(UnitKind.values()).map(UnitKind::wireName).collect(Collectors.joining(", ")) + "; was " + describe(uk)));
+                        + Arrays.stream(UnitKind.values()).map(UnitKind::wireName).collect(Collectors.joining(", ")) + "; was " + Sent.describe(uk)));
             }
         }
-        Instant usedAt = checkUsedAt(f.get("usedAt"), p + "usedAt", now, errors);
-        String territory = checkTerritory(f.get("territory"), p + "territory", errors);
-        String datasetId = optionalString(f.get("datasetId"), p + "datasetId", MAX_DATASET_ID, errors);
-        BigDecimal weight = checkWeight(f.get("attributionWeight"), p + "attributionWeight", errors);
+        Instant usedAt = checkUsedAt(f.usedAt(), p + "usedAt", now, errors);
+        String territory = checkTerritory(f.territory(), p + "territory", errors);
+        String datasetId = optionalString(f.datasetId(), p + "datasetId", MAX_DATASET_ID, errors);
+        BigDecimal weight = checkWeight(f.attributionWeight(), p + "attributionWeight", errors);
         if (!errors.isEmpty()) {
             return Validated.invalid(eventId, errors);
         }
@@ -158,13 +154,14 @@ public final class UsageEventValidator {
                 usedAt, territory, datasetId, weight));
     }
 
-    private static String checkEventId(Object raw, String path, List<FieldError> errors) {
-        if (raw == null) {
+    private static String checkEventId(Sent<String> raw, String path, List<FieldError> errors) {
+        if (raw.isMissing()) {
             errors.add(new FieldError(path, "FIELD_REQUIRED", path + " is required: your own unique id for this event"));
             return null;
         }
-        if (!(raw instanceof String s)) {
-            errors.add(new FieldError(path, "FIELD_TYPE", path + " must be a string, was " + describe(raw)));
+        String s = raw.value();
+        if (s == null) {
+            errors.add(new FieldError(path, "FIELD_TYPE", path + " must be a string, was " + raw.describe()));
             return null;
         }
         if (s.isEmpty() || s.length() > MAX_EVENT_ID) {
@@ -182,22 +179,22 @@ public final class UsageEventValidator {
         return s;
     }
 
-    private static String requiredString(Map<String, Object> f, String p, String name, int max, List<FieldError> errors) {
-        Object v = f.get(name);
-        if (v == null) {
+    private static String requiredString(Sent<String> v, String p, String name, int max, List<FieldError> errors) {
+        if (v.isMissing()) {
             errors.add(new FieldError(p + name, "FIELD_REQUIRED", name + " is required"));
             return null;
         }
         return string(v, p + name, max, errors);
     }
 
-    private static String optionalString(Object v, String path, int max, List<FieldError> errors) {
-        return v == null ? null : string(v, path, max, errors);
+    private static String optionalString(Sent<String> v, String path, int max, List<FieldError> errors) {
+        return v.isMissing() ? null : string(v, path, max, errors);
     }
 
-    private static String string(Object v, String path, int max, List<FieldError> errors) {
-        if (!(v instanceof String s)) {
-            errors.add(new FieldError(path, "FIELD_TYPE", path + " must be a string, was " + describe(v)));
+    private static String string(Sent<String> v, String path, int max, List<FieldError> errors) {
+        String s = v.value();
+        if (s == null) {
+            errors.add(new FieldError(path, "FIELD_TYPE", path + " must be a string, was " + v.describe()));
             return null;
         }
         if (s.isBlank()) {
@@ -211,23 +208,24 @@ public final class UsageEventValidator {
         return s;
     }
 
-    private static List<WorkId> checkWork(Object work, String path, List<FieldError> errors) {
-        if (work == null) {
+    private static List<WorkId> checkWork(Sent<UsageEventInput.Work> work, String path, List<FieldError> errors) {
+        if (work.isMissing()) {
             errors.add(new FieldError(path, "FIELD_REQUIRED", "work is required: {\"identifiers\": [{\"scheme\": \"isbn\", \"value\": \"...\"}]}"));
             return List.of();
         }
-        if (!(work instanceof Map<?, ?> w)) {
-            errors.add(new FieldError(path, "FIELD_TYPE", "work must be an object, was " + describe(work)));
+        if (!(work instanceof Sent.Got<UsageEventInput.Work> w)) {
+            errors.add(new FieldError(path, "FIELD_TYPE", "work must be an object, was " + work.describe()));
             return List.of();
         }
-        Object ids = w.get("identifiers");
+        Sent<List<Sent<UsageEventInput.Identifier>>> ids = w.value().identifiers();
         String ip = path + ".identifiers";
-        if (ids == null) {
+        if (ids.isMissing()) {
             errors.add(new FieldError(ip, "FIELD_REQUIRED", "work.identifiers is required: at least one identifier of the work"));
             return List.of();
         }
-        if (!(ids instanceof List<?> list)) {
-            errors.add(new FieldError(ip, "FIELD_TYPE", "work.identifiers must be an array, was " + describe(ids)));
+        List<Sent<UsageEventInput.Identifier>> list = ids.value();
+        if (list == null) {
+            errors.add(new FieldError(ip, "FIELD_TYPE", "work.identifiers must be an array, was " + ids.describe()));
             return List.of();
         }
         if (list.isEmpty()) {
@@ -241,25 +239,28 @@ public final class UsageEventValidator {
         List<WorkId> out = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
             String ep = ip + "[" + i + "]";
-            if (!(list.get(i) instanceof Map<?, ?> id)) {
+            UsageEventInput.Identifier id = list.get(i).value();
+            if (id == null) {
                 errors.add(new FieldError(ep, "FIELD_TYPE", ep + " must be an object {\"scheme\": ..., \"value\": ...}"));
                 continue;
             }
-            Object scheme = id.get("scheme");
-            Object value = id.get("value");
-            if (!(scheme instanceof String ss)) {
-                errors.add(new FieldError(ep + ".scheme", scheme == null ? "FIELD_REQUIRED" : "FIELD_TYPE", "scheme is required: one of "
+            Sent<String> scheme = id.scheme();
+            Sent<String> value = id.value();
+            String ss = scheme.value();
+            if (ss == null) {
+                errors.add(new FieldError(ep + ".scheme", scheme.isMissing() ? "FIELD_REQUIRED" : "FIELD_TYPE", "scheme is required: one of "
                         + Arrays.stream(IdScheme.values()).map(IdScheme::wireName).collect(Collectors.joining(", "))));
                 continue;
             }
             IdScheme s = IdScheme.fromWire(ss).orElse(null);
             if (s == null) {
                 errors.add(new FieldError(ep + ".scheme", "IDENTIFIER_SCHEME_UNKNOWN", "scheme must be one of "
-                        + Arrays.stream(IdScheme.values()).map(IdScheme::wireName).collect(Collectors.joining(", ")) + "; was " + describe(ss)));
+                        + Arrays.stream(IdScheme.values()).map(IdScheme::wireName).collect(Collectors.joining(", ")) + "; was " + Sent.describe(ss)));
                 continue;
             }
-            if (!(value instanceof String vs)) {
-                errors.add(new FieldError(ep + ".value", value == null ? "FIELD_REQUIRED" : "FIELD_TYPE", "value is required: the identifier as a string"));
+            String vs = value.value();
+            if (vs == null) {
+                errors.add(new FieldError(ep + ".value", value.isMissing() ? "FIELD_REQUIRED" : "FIELD_TYPE", "value is required: the identifier as a string"));
                 continue;
             }
             IdResult r = Identifiers.normalize(s, vs);
@@ -274,21 +275,20 @@ public final class UsageEventValidator {
         return out;
     }
 
-    private long checkUnits(Object v, String path, List<FieldError> errors) {
-        if (v == null) {
+    private long checkUnits(Sent<Number> sent, String path, List<FieldError> errors) {
+        if (sent.isMissing()) {
             errors.add(new FieldError(path, "FIELD_REQUIRED", "units is required: how much of the work was used, a positive integer"));
             return 0;
         }
+        Number v = sent.value();
         BigInteger n;
-        if (v instanceof Integer || v instanceof Long) {
-            n = BigInteger.valueOf(((Number) v).longValue());
-        } else if (v instanceof BigInteger b) {
+        if (v instanceof BigInteger b) {
             n = b;
         } else if (v instanceof BigDecimal) {
             errors.add(new FieldError(path, "UNITS_NOT_INTEGER", "units must be a whole number, was " + v));
             return 0;
         } else {
-            errors.add(new FieldError(path, "FIELD_TYPE", "units must be a JSON number, was " + describe(v)));
+            errors.add(new FieldError(path, "FIELD_TYPE", "units must be a JSON number, was " + sent.describe()));
             return 0;
         }
         if (n.signum() <= 0) {
@@ -302,20 +302,21 @@ public final class UsageEventValidator {
         return n.longValueExact();
     }
 
-    private Instant checkUsedAt(Object v, String path, Instant now, List<FieldError> errors) {
-        if (v == null) {
+    private Instant checkUsedAt(Sent<String> v, String path, Instant now, List<FieldError> errors) {
+        if (v.isMissing()) {
             errors.add(new FieldError(path, "FIELD_REQUIRED", "usedAt is required: when the work was used, RFC 3339 (e.g. 2026-11-01T09:30:00Z)"));
             return null;
         }
-        if (!(v instanceof String s)) {
-            errors.add(new FieldError(path, "FIELD_TYPE", "usedAt must be an RFC 3339 string, was " + describe(v)));
+        String s = v.value();
+        if (s == null) {
+            errors.add(new FieldError(path, "FIELD_TYPE", "usedAt must be an RFC 3339 string, was " + v.describe()));
             return null;
         }
         Instant t;
         try {
             t = OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(path, "USED_AT_FORMAT", "usedAt must be an RFC 3339 date-time with an offset (e.g. 2026-11-01T09:30:00Z), was " + describe(s)));
+            errors.add(new FieldError(path, "USED_AT_FORMAT", "usedAt must be an RFC 3339 date-time with an offset (e.g. 2026-11-01T09:30:00Z), was " + Sent.describe(s)));
             return null;
         }
         if (t.isAfter(now.plus(limits.maxFutureSkew()))) {
@@ -330,36 +331,36 @@ public final class UsageEventValidator {
         return t;
     }
 
-    private static String checkTerritory(Object v, String path, List<FieldError> errors) {
-        if (v == null) {
+    private static String checkTerritory(Sent<String> v, String path, List<FieldError> errors) {
+        if (v.isMissing()) {
             errors.add(new FieldError(path, "FIELD_REQUIRED", "territory is required: an ISO 3166-1 alpha-2 code such as KR"));
             return null;
         }
-        if (!(v instanceof String s)) {
-            errors.add(new FieldError(path, "FIELD_TYPE", "territory must be a string, was " + describe(v)));
+        String s = v.value();
+        if (s == null) {
+            errors.add(new FieldError(path, "FIELD_TYPE", "territory must be a string, was " + v.describe()));
             return null;
         }
         String up = s.toUpperCase(Locale.ROOT);
         if (up.length() != 2 || !COUNTRIES.contains(up)) {
-            errors.add(new FieldError(path, "TERRITORY_UNKNOWN", "territory must be an ISO 3166-1 alpha-2 code such as KR, was " + describe(s)));
+            errors.add(new FieldError(path, "TERRITORY_UNKNOWN", "territory must be an ISO 3166-1 alpha-2 code such as KR, was " + Sent.describe(s)));
             return null;
         }
         return up;
     }
 
-    private static BigDecimal checkWeight(Object v, String path, List<FieldError> errors) {
-        if (v == null) {
+    private static BigDecimal checkWeight(Sent<Number> sent, String path, List<FieldError> errors) {
+        if (sent.isMissing()) {
             return null;
         }
+        Number v = sent.value();
         BigDecimal w;
         if (v instanceof BigDecimal b) {
             w = b;
-        } else if (v instanceof Integer || v instanceof Long) {
-            w = BigDecimal.valueOf(((Number) v).longValue());
         } else if (v instanceof BigInteger b) {
             w = new BigDecimal(b);
         } else {
-            errors.add(new FieldError(path, "FIELD_TYPE", "attributionWeight must be a JSON number, was " + describe(v)));
+            errors.add(new FieldError(path, "FIELD_TYPE", "attributionWeight must be a JSON number, was " + sent.describe()));
             return null;
         }
         if (w.signum() <= 0 || w.compareTo(MAX_WEIGHT) > 0) {
@@ -372,25 +373,5 @@ public final class UsageEventValidator {
             return null;
         }
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
-    }
-
-    static String describe(Object v) {
-        if (v == null) {
-            return "null";
-        }
-        if (v instanceof String s) {
-            String cut = s.length() > 40 ? s.substring(0, 40) + "..." : s;
-            return "\"" + cut + "\"";
-        }
-        if (v instanceof Map) {
-            return "an object";
-        }
-        if (v instanceof List) {
-            return "an array";
-        }
-        if (v instanceof Boolean) {
-            return "a boolean";
-        }
-        return v.toString();
     }
 }

@@ -1,6 +1,7 @@
 package io.fairshare.ingest.persistence;
 
 import io.agroal.api.AgroalDataSource;
+import io.fairshare.service.persistence.StorageException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.Connection;
@@ -17,7 +18,9 @@ import java.util.Set;
  * The idempotency record, shared by every ingest instance through PostgreSQL. An event id is first
  * claimed (P) by one request, then confirmed (A) once Kafka acknowledged it, or released if
  * publishing failed. Only A means "stored on the accepted topic": a P claim is never an answer, it
- * is taken over by the next request that carries the event. One statement per batch for each step.
+ * is taken over by the next request that carries the event. One statement per batch for each step,
+ * each on its own (autocommit: no multi-statement transaction, so no {@code Transactions} block);
+ * a database failure comes out as {@link StorageException}.
  */
 @ApplicationScoped
 public class EventClaimStore {
@@ -66,7 +69,7 @@ public class EventClaimStore {
      * deduplicates on platform and event id. Ids not returned are confirmed (duplicates) or held by
      * a live request ({@link #notConfirmed} tells which).
      */
-    public Set<String> claim(String platformId, Collection<String> eventIds, long token, boolean force) throws SQLException {
+    public Set<String> claim(String platformId, Collection<String> eventIds, long token, boolean force) {
         // Sorted so that two requests sharing ids lock them in the same order (no deadlock).
         String[] ids = eventIds.stream().sorted().toArray(String[]::new);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(CLAIM)) {
@@ -82,6 +85,8 @@ public class EventClaimStore {
                 }
             }
             return claimed;
+        } catch (SQLException e) {
+            throw new StorageException(e);
         }
     }
 
@@ -89,7 +94,7 @@ public class EventClaimStore {
      * Of the given ids, those not confirmed: claimed by a request still publishing them, or no
      * longer claimed at all (released). Only the others may be answered as duplicates.
      */
-    public Set<String> notConfirmed(String platformId, Collection<String> eventIds) throws SQLException {
+    public Set<String> notConfirmed(String platformId, Collection<String> eventIds) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(NOT_CONFIRMED)) {
             ps.setArray(1, c.createArrayOf("varchar", eventIds.toArray(String[]::new)));
             ps.setString(2, platformId);
@@ -100,29 +105,33 @@ public class EventClaimStore {
                 }
             }
             return ids;
+        } catch (SQLException e) {
+            throw new StorageException(e);
         }
     }
 
     /** Records that Kafka acknowledged these events: from now on they answer "duplicate". */
-    public void confirm(String platformId, Collection<String> eventIds, long token) throws SQLException {
+    public void confirm(String platformId, Collection<String> eventIds, long token) {
         update(CONFIRM, platformId, token, eventIds);
     }
 
     /** Forgets this request's unconfirmed claims on events Kafka did not acknowledge. */
-    public void release(String platformId, Collection<String> eventIds, long token) throws SQLException {
+    public void release(String platformId, Collection<String> eventIds, long token) {
         update(RELEASE, platformId, token, eventIds);
     }
 
     /** Deletes up to {@code limit} claims older than {@code retention}; returns how many. */
-    public int sweep(Duration retention, int limit) throws SQLException {
+    public int sweep(Duration retention, int limit) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SWEEP)) {
             ps.setLong(1, retention.toSeconds());
             ps.setInt(2, limit);
             return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StorageException(e);
         }
     }
 
-    private void update(String sql, String platformId, long token, Collection<String> eventIds) throws SQLException {
+    private void update(String sql, String platformId, long token, Collection<String> eventIds) {
         if (eventIds.isEmpty()) {
             return;
         }
@@ -131,6 +140,8 @@ public class EventClaimStore {
             ps.setLong(2, token);
             ps.setArray(3, c.createArrayOf("varchar", eventIds.stream().sorted().toArray(String[]::new)));
             ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StorageException(e);
         }
     }
 

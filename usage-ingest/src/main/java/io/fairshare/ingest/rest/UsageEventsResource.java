@@ -95,7 +95,8 @@ public class UsageEventsResource {
         boolean cloudEvents = !JSON.equals(media);
         List<Validated> validated = new ArrayList<>(events.size());
         for (Object e : events) {
-            validated.add(cloudEvents ? validator.validateCloudEvent(e, platformId, now) : validator.validatePlain(e, platformId, now));
+            validated.add(cloudEvents ? validator.validateCloudEvent(UsageEventJson.cloudEvent(e), platformId, now)
+                    : validator.validatePlain(UsageEventJson.plain(e), platformId, now));
         }
         return toResponse(ingest.ingest(platformId, validated));
     }

@@ -11,6 +11,7 @@ import io.fairshare.contracts.identifiers.IdScheme;
 import io.fairshare.contracts.identifiers.WorkId;
 import io.fairshare.contracts.usage.UnitKind;
 import io.fairshare.contracts.usage.UsageType;
+import io.fairshare.ingest.rest.UsageEventJson;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -43,7 +44,7 @@ class UsageEventValidatorTest {
 
     @Test
     void aCompleteEventIsTypedAndNormalised() {
-        Validated v = validator.validatePlain(valid(), "acme", NOW);
+        Validated v = plain(valid(), "acme", NOW);
         assertTrue(v.isValid(), () -> v.errors().toString());
         UsageEvent e = v.event();
         assertEquals("evt-1", e.eventId());
@@ -63,7 +64,7 @@ class UsageEventValidatorTest {
         e.put("units", 0);
         e.put("territory", "XX");
         e.remove("modelId");
-        Validated v = validator.validatePlain(e, "acme", NOW);
+        Validated v = plain(e, "acme", NOW);
         assertFalse(v.isValid());
         assertEquals("evt-1", v.eventId());
         assertEquals(List.of("modelId:FIELD_REQUIRED", "units:UNITS_NOT_POSITIVE", "territory:TERRITORY_UNKNOWN"),
@@ -78,14 +79,14 @@ class UsageEventValidatorTest {
         assertEquals("FIELD_TYPE", firstCode("units", "12"));
         Map<String, Object> e = valid();
         e.put("units", IngestLimits.DEFAULT_MAX_UNITS);
-        assertTrue(validator.validatePlain(e, "acme", NOW).isValid());
+        assertTrue(plain(e, "acme", NOW).isValid());
     }
 
     @Test
     void timeOfUseMayLeadTheClockOnlyByTheSkew() {
         Map<String, Object> e = valid();
         e.put("usedAt", "2026-11-21T12:05:00Z");
-        assertTrue(validator.validatePlain(e, "acme", NOW).isValid());
+        assertTrue(plain(e, "acme", NOW).isValid());
         assertEquals("USED_AT_IN_FUTURE", firstCode("usedAt", "2026-11-21T12:05:01Z"));
         assertEquals("USED_AT_FORMAT", firstCode("usedAt", "2026-11-21 12:00"));
         assertEquals("USED_AT_FORMAT", firstCode("usedAt", "2026-11-21T12:00:00"));
@@ -99,16 +100,16 @@ class UsageEventValidatorTest {
         assertEquals("ATTRIBUTION_WEIGHT_PRECISION", firstCode("attributionWeight", new BigDecimal("0.0000001")));
         Map<String, Object> e = valid();
         e.put("attributionWeight", 3);
-        assertEquals(new BigDecimal("3"), validator.validatePlain(e, "acme", NOW).event().attributionWeight());
+        assertEquals(new BigDecimal("3"), plain(e, "acme", NOW).event().attributionWeight());
     }
 
     @Test
     void aBodyCannotNameAnotherPlatform() {
         Map<String, Object> e = valid();
         e.put("platformId", "someone-else");
-        assertEquals(List.of("PLATFORM_ID_MISMATCH"), codes(validator.validatePlain(e, "acme", NOW)));
+        assertEquals(List.of("PLATFORM_ID_MISMATCH"), codes(plain(e, "acme", NOW)));
         e.put("platformId", "acme");
-        assertTrue(validator.validatePlain(e, "acme", NOW).isValid());
+        assertTrue(plain(e, "acme", NOW).isValid());
     }
 
     @Test
@@ -126,21 +127,21 @@ class UsageEventValidatorTest {
         data.remove("eventId");
         Map<String, Object> ce = new HashMap<>(Map.of("specversion", "1.0", "id", "ce-7", "source", "/acme/trainer",
                 "type", "io.fairshare.usage.reported.v1", "datacontenttype", "application/json", "data", data));
-        Validated v = validator.validateCloudEvent(ce, "acme", NOW);
+        Validated v = cloudEvent(ce, "acme", NOW);
         assertTrue(v.isValid(), () -> v.errors().toString());
         assertEquals("ce-7", v.event().eventId());
 
         ce.put("type", "com.example.other");
         ce.put("specversion", "0.3");
         data.put("units", -1);
-        Validated bad = validator.validateCloudEvent(ce, "acme", NOW);
+        Validated bad = cloudEvent(ce, "acme", NOW);
         assertEquals(List.of("specversion:CLOUDEVENT_SPECVERSION", "type:CLOUDEVENT_TYPE", "data.units:UNITS_NOT_POSITIVE"),
                 bad.errors().stream().map(f -> f.field() + ":" + f.code()).toList());
     }
 
     @Test
     void aCloudEventWithoutDataNamesWhatIsMissing() {
-        Validated v = validator.validateCloudEvent(Map.of("specversion", "1.0", "source", "/x", "type", "io.fairshare.usage.reported.v1"), "acme", NOW);
+        Validated v = cloudEvent(Map.of("specversion", "1.0", "source", "/x", "type", "io.fairshare.usage.reported.v1"), "acme", NOW);
         assertEquals(List.of("data:FIELD_REQUIRED", "id:FIELD_REQUIRED"), v.errors().stream().map(f -> f.field() + ":" + f.code()).toList());
         assertNull(v.eventId());
     }
@@ -151,15 +152,24 @@ class UsageEventValidatorTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> work = (Map<String, Object>) e.get("work");
         work.put("identifiers", List.of(Map.of("scheme", "isbn", "value", "978-0-306-40615-7"), Map.of("scheme", "issn", "value", "x")));
-        Validated v = validator.validatePlain(e, "acme", NOW);
+        Validated v = plain(e, "acme", NOW);
         assertEquals("work.identifiers[1].scheme", v.errors().get(0).field());
         assertEquals("IDENTIFIER_SCHEME_UNKNOWN", v.errors().get(0).code());
+    }
+
+    /** The body as the REST edge hands it over: translated once into the domain's input types. */
+    private Validated plain(Map<String, Object> json, String platformId, Instant now) {
+        return validator.validatePlain(UsageEventJson.plain(json), platformId, now);
+    }
+
+    private Validated cloudEvent(Map<String, Object> json, String platformId, Instant now) {
+        return validator.validateCloudEvent(UsageEventJson.cloudEvent(json), platformId, now);
     }
 
     private String firstCode(String field, Object value) {
         Map<String, Object> e = valid();
         e.put(field, value);
-        Validated v = validator.validatePlain(e, "acme", NOW);
+        Validated v = plain(e, "acme", NOW);
         assertFalse(v.isValid(), field + "=" + value + " should be refused");
         return v.errors().get(0).code();
     }
