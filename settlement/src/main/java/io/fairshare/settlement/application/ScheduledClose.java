@@ -2,9 +2,9 @@ package io.fairshare.settlement.application;
 
 import io.fairshare.service.rest.ApiProblem;
 import io.fairshare.settlement.config.SettlementSettings;
-import io.fairshare.settlement.domain.CloseSchedule;
-import io.fairshare.settlement.domain.Period;
-import io.fairshare.settlement.domain.PeriodCalendar;
+import io.fairshare.settlement.domain.period.CloseSchedule;
+import io.fairshare.settlement.domain.period.Period;
+import io.fairshare.settlement.domain.period.PeriodCalendar;
 import io.fairshare.settlement.persistence.CloseScheduleStore;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

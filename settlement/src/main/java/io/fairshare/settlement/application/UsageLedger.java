@@ -2,11 +2,11 @@ package io.fairshare.settlement.application;
 
 import io.fairshare.contracts.usage.ResolvedLineV1;
 import io.fairshare.contracts.usage.UsageResolvedV1;
-import io.fairshare.settlement.domain.CloseError;
-import io.fairshare.settlement.domain.LineStatus;
-import io.fairshare.settlement.domain.ResolvedLine;
-import io.fairshare.settlement.domain.ResolvedUsage;
-import io.fairshare.settlement.domain.UsageAggregator;
+import io.fairshare.settlement.domain.close.CloseError;
+import io.fairshare.settlement.domain.usage.LineStatus;
+import io.fairshare.settlement.domain.usage.ResolvedLine;
+import io.fairshare.settlement.domain.usage.ResolvedUsage;
+import io.fairshare.settlement.domain.usage.UsageAggregator;
 import io.fairshare.settlement.persistence.UsageLedgerStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;

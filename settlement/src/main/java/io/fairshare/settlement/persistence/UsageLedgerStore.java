@@ -1,10 +1,10 @@
 package io.fairshare.settlement.persistence;
 
 import io.agroal.api.AgroalDataSource;
-import io.fairshare.settlement.domain.Period;
-import io.fairshare.settlement.domain.PeriodCalendar;
-import io.fairshare.settlement.domain.ResolvedLine;
-import io.fairshare.settlement.domain.ResolvedUsage;
+import io.fairshare.settlement.domain.period.Period;
+import io.fairshare.settlement.domain.period.PeriodCalendar;
+import io.fairshare.settlement.domain.usage.ResolvedLine;
+import io.fairshare.settlement.domain.usage.ResolvedUsage;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.sql.Connection;

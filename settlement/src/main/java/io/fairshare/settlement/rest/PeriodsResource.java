@@ -7,7 +7,7 @@ import jakarta.annotation.security.RolesAllowed;
 import io.fairshare.service.audit.AdminAudit;
 import io.fairshare.settlement.application.StatementAccess;
 import io.fairshare.settlement.application.CloseService;
-import io.fairshare.settlement.domain.Period;
+import io.fairshare.settlement.domain.period.Period;
 import io.fairshare.settlement.persistence.SettlementStore;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
