@@ -1,5 +1,6 @@
 package io.fairshare.settlement.persistence;
 
+import io.fairshare.settlement.application.StatementRecord;
 import io.agroal.api.AgroalDataSource;
 import io.fairshare.contracts.usage.UnitKind;
 import io.fairshare.contracts.usage.UsageType;
@@ -10,6 +11,7 @@ import io.fairshare.settlement.domain.period.PeriodTransition;
 import io.fairshare.settlement.domain.usage.UsageRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
+import io.fairshare.service.persistence.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -47,14 +49,15 @@ public class SettlementStore {
 
     private final AgroalDataSource dataSource;
 
+    private final Transactions tx;
+
     public SettlementStore(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
+        this.tx = new Transactions(dataSource);
     }
 
-    public PeriodState state(String periodId) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            return state(c, periodId, false);
-        }
+    public PeriodState state(String periodId) {
+        return tx.write(c -> state(c, periodId, false));
     }
 
     /**
@@ -62,10 +65,9 @@ public class SettlementStore {
      * written), asks {@link PeriodState#beginClose} and stores a change to CLOSING. From the commit on,
      * usage of the period is late usage.
      */
-    public Begin beginClose(Period period, Period previous, Instant now) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
+    public Begin beginClose(Period period, Period previous, Instant now) {
+        return tx.write(c -> {
+            {
                 try (PreparedStatement gate = c.prepareStatement("SELECT 1 FROM ledger_gate WHERE id = 1 FOR UPDATE")) {
                     gate.executeQuery().close();
                 }
@@ -83,27 +85,24 @@ public class SettlementStore {
                         ps.executeUpdate();
                     }
                 }
-                c.commit();
                 return new Begin(t, genesis);
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
             }
-        }
+        });
     }
 
     /**
      * The close's input rows: usage settled by this period (regular and late). The first close ever
      * also takes whatever usage lies before it (nothing earlier will ever close).
      */
-    public List<UsageRow> rows(String periodId, boolean genesis) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(ROWS)) {
+    public List<UsageRow> rows(String periodId, boolean genesis) {
+        // the driver streams with a fetch size only inside a transaction
+        return tx.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(ROWS)) {
             ps.setString(1, periodId);
             ps.setBoolean(2, genesis);
             ps.setString(3, periodId);
             ps.setFetchSize(10_000);
             List<UsageRow> rows = new ArrayList<>();
-            c.setAutoCommit(false); // the driver streams with a fetch size only inside a transaction
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new UsageRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
@@ -112,23 +111,22 @@ public class SettlementStore {
                             rs.getBigDecimal(15).movePointLeft(4)));
                 }
             }
-            c.commit();
             return rows;
-        }
+            }
+        });
     }
 
     /**
      * Stores the statements, their announcements and the period's completion in one transaction.
      * Returns false (storing nothing) if the period was completed meanwhile by another close.
      */
-    public boolean issue(String periodId, List<NewStatement> statements, Instant issuedAt) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
+    public boolean issue(String periodId, List<NewStatement> statements, Instant issuedAt) {
+        return tx.write(c -> {
+            {
                 PeriodState state = state(c, periodId, true);
                 PeriodTransition t = state.completeClose();
                 if (t.outcome() != PeriodTransition.Outcome.CHANGED) {
-                    c.rollback();
+                    // nothing was written: only the period row was locked
                     if (t.outcome() == PeriodTransition.Outcome.UNCHANGED) {
                         return false;
                     }
@@ -165,18 +163,15 @@ public class SettlementStore {
                     ps.setString(3, periodId);
                     ps.executeUpdate();
                 }
-                c.commit();
                 return true;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
             }
-        }
+        });
     }
 
     /** Metadata of a period's statements, in id order. */
-    public List<StatementRecord> statements(String periodId) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+    public List<StatementRecord> statements(String periodId) {
+        return tx.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
                 "SELECT " + STATEMENT_COLUMNS + " FROM statement WHERE period_id = ? ORDER BY statement_id")) {
             ps.setString(1, periodId);
             List<StatementRecord> out = new ArrayList<>();
@@ -186,18 +181,21 @@ public class SettlementStore {
                 }
             }
             return out;
-        }
+            }
+        });
     }
 
     /** One statement with its bytes. */
-    public Optional<StatementRecord> statement(String statementId) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+    public Optional<StatementRecord> statement(String statementId) {
+        return tx.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
                 "SELECT " + STATEMENT_COLUMNS + ", canonical, csv, dsr FROM statement WHERE statement_id = ?")) {
             ps.setString(1, statementId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(metadata(rs, rs.getBytes(10), rs.getBytes(11), rs.getBytes(12))) : Optional.empty();
             }
-        }
+            }
+        });
     }
 
     private static StatementRecord metadata(ResultSet rs, byte[] canonical, byte[] csv, byte[] dsr) throws SQLException {

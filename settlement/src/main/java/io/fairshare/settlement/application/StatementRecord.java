@@ -1,4 +1,4 @@
-package io.fairshare.settlement.persistence;
+package io.fairshare.settlement.application;
 
 import java.time.Instant;
 import java.util.List;
