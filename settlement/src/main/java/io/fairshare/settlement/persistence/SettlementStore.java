@@ -47,12 +47,10 @@ public class SettlementStore {
     public record NewStatement(StatementRecord statement, String announcement) {
     }
 
-    private final AgroalDataSource dataSource;
 
     private final Transactions tx;
 
     public SettlementStore(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
         this.tx = new Transactions(dataSource);
     }
 
@@ -67,26 +65,24 @@ public class SettlementStore {
      */
     public Begin beginClose(Period period, Period previous, Instant now) {
         return tx.write(c -> {
-            {
-                try (PreparedStatement gate = c.prepareStatement("SELECT 1 FROM ledger_gate WHERE id = 1 FOR UPDATE")) {
-                    gate.executeQuery().close();
-                }
-                PeriodState state = state(c, period.id(), true);
-                boolean genesis = !anyOtherNotOpen(c, period.id());
-                PeriodState previousState = genesis ? null : state(c, previous.id(), false);
-                PeriodTransition t = state.beginClose(period, now, previousState);
-                if (t.outcome() == PeriodTransition.Outcome.CHANGED) {
-                    try (PreparedStatement ps = c.prepareStatement("""
-                            INSERT INTO period (period_id, state, close_started_at) VALUES (?, ?, ?)
-                            ON CONFLICT (period_id) DO UPDATE SET state = excluded.state, close_started_at = excluded.close_started_at""")) {
-                        ps.setString(1, period.id());
-                        ps.setString(2, t.to().name());
-                        ps.setTimestamp(3, Timestamp.from(now));
-                        ps.executeUpdate();
-                    }
-                }
-                return new Begin(t, genesis);
+            try (PreparedStatement gate = c.prepareStatement("SELECT 1 FROM ledger_gate WHERE id = 1 FOR UPDATE")) {
+                gate.executeQuery().close();
             }
+            PeriodState state = state(c, period.id(), true);
+            boolean genesis = !anyOtherNotOpen(c, period.id());
+            PeriodState previousState = genesis ? null : state(c, previous.id(), false);
+            PeriodTransition t = state.beginClose(period, now, previousState);
+            if (t.outcome() == PeriodTransition.Outcome.CHANGED) {
+                try (PreparedStatement ps = c.prepareStatement("""
+                        INSERT INTO period (period_id, state, close_started_at) VALUES (?, ?, ?)
+                        ON CONFLICT (period_id) DO UPDATE SET state = excluded.state, close_started_at = excluded.close_started_at""")) {
+                    ps.setString(1, period.id());
+                    ps.setString(2, t.to().name());
+                    ps.setTimestamp(3, Timestamp.from(now));
+                    ps.executeUpdate();
+                }
+            }
+            return new Begin(t, genesis);
         });
     }
 
@@ -122,49 +118,47 @@ public class SettlementStore {
      */
     public boolean issue(String periodId, List<NewStatement> statements, Instant issuedAt) {
         return tx.write(c -> {
-            {
-                PeriodState state = state(c, periodId, true);
-                PeriodTransition t = state.completeClose();
-                if (t.outcome() != PeriodTransition.Outcome.CHANGED) {
-                    // nothing was written: only the period row was locked
-                    if (t.outcome() == PeriodTransition.Outcome.UNCHANGED) {
-                        return false;
-                    }
-                    throw new IllegalStateException(t.code() + ": " + t.reason());
+            PeriodState state = state(c, periodId, true);
+            PeriodTransition t = state.completeClose();
+            if (t.outcome() != PeriodTransition.Outcome.CHANGED) {
+                // nothing was written: only the period row was locked
+                if (t.outcome() == PeriodTransition.Outcome.UNCHANGED) {
+                    return false;
                 }
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO statement (" + STATEMENT_COLUMNS
-                        + ", canonical, csv, dsr) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                     PreparedStatement out = c.prepareStatement("INSERT INTO statement_outbox (statement_id, payload) VALUES (?, ?)")) {
-                    for (NewStatement n : statements) {
-                        StatementRecord s = n.statement();
-                        ps.setString(1, s.statementId());
-                        ps.setString(2, s.periodId());
-                        ps.setString(3, s.kind());
-                        ps.setString(4, s.addresseeId());
-                        ps.setString(5, s.currency());
-                        ps.setLong(6, s.totalMinor());
-                        ps.setString(7, s.sha256());
-                        ps.setArray(8, c.createArrayOf("varchar", s.adjustsPeriods().toArray()));
-                        ps.setTimestamp(9, Timestamp.from(issuedAt));
-                        ps.setBytes(10, s.canonical());
-                        ps.setBytes(11, s.csv());
-                        ps.setBytes(12, s.dsr());
-                        ps.addBatch();
-                        out.setString(1, s.statementId());
-                        out.setString(2, n.announcement());
-                        out.addBatch();
-                    }
-                    ps.executeBatch();
-                    out.executeBatch();
-                }
-                try (PreparedStatement ps = c.prepareStatement("UPDATE period SET state = ?, closed_at = ? WHERE period_id = ?")) {
-                    ps.setString(1, t.to().name());
-                    ps.setTimestamp(2, Timestamp.from(issuedAt));
-                    ps.setString(3, periodId);
-                    ps.executeUpdate();
-                }
-                return true;
+                throw new IllegalStateException(t.code() + ": " + t.reason());
             }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO statement (" + STATEMENT_COLUMNS
+                    + ", canonical, csv, dsr) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                 PreparedStatement out = c.prepareStatement("INSERT INTO statement_outbox (statement_id, payload) VALUES (?, ?)")) {
+                for (NewStatement n : statements) {
+                    StatementRecord s = n.statement();
+                    ps.setString(1, s.statementId());
+                    ps.setString(2, s.periodId());
+                    ps.setString(3, s.kind());
+                    ps.setString(4, s.addresseeId());
+                    ps.setString(5, s.currency());
+                    ps.setLong(6, s.totalMinor());
+                    ps.setString(7, s.sha256());
+                    ps.setArray(8, c.createArrayOf("varchar", s.adjustsPeriods().toArray()));
+                    ps.setTimestamp(9, Timestamp.from(issuedAt));
+                    ps.setBytes(10, s.canonical());
+                    ps.setBytes(11, s.csv());
+                    ps.setBytes(12, s.dsr());
+                    ps.addBatch();
+                    out.setString(1, s.statementId());
+                    out.setString(2, n.announcement());
+                    out.addBatch();
+                }
+                ps.executeBatch();
+                out.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE period SET state = ?, closed_at = ? WHERE period_id = ?")) {
+                ps.setString(1, t.to().name());
+                ps.setTimestamp(2, Timestamp.from(issuedAt));
+                ps.setString(3, periodId);
+                ps.executeUpdate();
+            }
+            return true;
         });
     }
 
