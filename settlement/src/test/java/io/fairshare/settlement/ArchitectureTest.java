@@ -5,12 +5,19 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.fairshare.testsupport.ServiceArchitecture;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
     static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.fairshare.settlement");
+
+    /** The layering every Fairshare service keeps (no SQL outside persistence, thin adapters, plain domain...). */
+    @Test
+    void theSharedLayeringRules() {
+        ServiceArchitecture.of("io.fairshare.settlement").checkAll();
+    }
 
     @Test
     void domainAndExportsUseNoFramework() {

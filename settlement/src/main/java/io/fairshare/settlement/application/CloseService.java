@@ -5,24 +5,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fairshare.contracts.statements.StatementIssuedV1;
 import io.fairshare.service.rest.ApiProblem;
 import io.fairshare.settlement.config.SettlementSettings;
-import io.fairshare.settlement.domain.CloseInput;
-import io.fairshare.settlement.domain.CloseResult;
-import io.fairshare.settlement.domain.IssuedStatements;
-import io.fairshare.settlement.domain.Period;
-import io.fairshare.settlement.domain.PeriodCalendar;
-import io.fairshare.settlement.domain.PeriodState;
-import io.fairshare.settlement.domain.PeriodTransition;
-import io.fairshare.settlement.domain.PlatformStatement;
-import io.fairshare.settlement.domain.SocietyStatement;
-import io.fairshare.settlement.domain.StatementCalculator;
-import io.fairshare.settlement.domain.StatutoryScheme;
-import io.fairshare.settlement.domain.UsageRow;
+import io.fairshare.settlement.domain.close.CloseInput;
+import io.fairshare.settlement.domain.close.CloseResult;
+import io.fairshare.settlement.domain.statement.IssuedStatements;
+import io.fairshare.settlement.domain.period.Period;
+import io.fairshare.settlement.domain.period.PeriodCalendar;
+import io.fairshare.settlement.domain.period.PeriodState;
+import io.fairshare.settlement.domain.period.PeriodTransition;
+import io.fairshare.settlement.domain.statement.PlatformStatement;
+import io.fairshare.settlement.domain.statement.SocietyStatement;
+import io.fairshare.settlement.domain.close.StatementCalculator;
+import io.fairshare.settlement.domain.tariff.StatutoryScheme;
+import io.fairshare.settlement.domain.usage.UsageRow;
 import io.fairshare.settlement.export.DsrStyleReport;
 import io.fairshare.settlement.export.StatementCsv;
 import io.fairshare.settlement.persistence.SettlementStore;
-import io.fairshare.settlement.persistence.StatementRecord;
+import io.fairshare.settlement.application.StatementRecord;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +67,7 @@ public class CloseService {
         this.settings = settings;
     }
 
-    public Closed close(String periodId) throws SQLException {
+    public Closed close(String periodId) {
         Period period = terms.period(periodId);
         SettlementStore.Begin begin = store.beginClose(period, calendar.previous(period), Instant.now());
         PeriodTransition t = begin.transition();
@@ -107,7 +106,7 @@ public class CloseService {
     }
 
     /** Running figures of a period from the usage recorded so far; nothing is stored. */
-    public Provisional provisional(String periodId) throws SQLException {
+    public Provisional provisional(String periodId) {
         Period period = terms.period(periodId);
         PeriodState state = store.state(period.id());
         List<UsageRow> rows = store.rows(period.id(), false);
@@ -123,7 +122,7 @@ public class CloseService {
         return new Provisional(period.id(), state, rows.size(), out, List.of());
     }
 
-    private IssuedStatements compute(Period period, boolean genesis) throws SQLException {
+    private IssuedStatements compute(Period period, boolean genesis) {
         CloseResult result = calculate(period, store.rows(period.id(), genesis));
         if (result instanceof CloseResult.Rejected r) {
             throw new io.fairshare.service.rest.ApiProblem(409, "close-rejected", "The close was rejected",
@@ -132,7 +131,7 @@ public class CloseService {
         return ((CloseResult.Issued) result).statements();
     }
 
-    private CloseResult calculate(Period period, List<UsageRow> rows) throws SQLException {
+    private CloseResult calculate(Period period, List<UsageRow> rows) {
         StatutoryScheme statutory = terms.statutoryScheme().orElseThrow(() -> ApiProblem.conflict("statutory-scheme-missing",
                 "no statutory scheme is configured: PUT /v1/statutory-scheme first"));
         return calculator.close(new CloseInput(period, rows, terms.tariffs(), statutory, terms.revenue(period.id())));

@@ -2,13 +2,12 @@ package io.fairshare.settlement.application;
 
 import io.fairshare.service.rest.ApiProblem;
 import io.fairshare.settlement.config.SettlementSettings;
-import io.fairshare.settlement.domain.CloseSchedule;
-import io.fairshare.settlement.domain.Period;
-import io.fairshare.settlement.domain.PeriodCalendar;
+import io.fairshare.settlement.domain.period.CloseSchedule;
+import io.fairshare.settlement.domain.period.Period;
+import io.fairshare.settlement.domain.period.PeriodCalendar;
 import io.fairshare.settlement.persistence.CloseScheduleStore;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,34 +60,35 @@ public class ScheduledClose {
         }
         try {
             sweep(clock.instant());
-        } catch (SQLException | RuntimeException e) {
+        } catch (RuntimeException e) {
             LOG.warnf("scheduled close: sweep failed, next try in %s: %s", settings.close().scheduleEvery(), e.toString());
         }
     }
 
     /** Closes the periods due at {@code now}, unless another instance is sweeping. */
-    public Sweep sweep(Instant now) throws SQLException {
-        try (CloseScheduleStore.SweepLock lock = store.tryLock()) {
-            if (!lock.held()) {
-                LOG.debug("scheduled close: another instance is sweeping");
-                return new Sweep(false, List.of(), Optional.empty());
+    public Sweep sweep(Instant now) {
+        return store.whileLocked(() -> sweepLocked(now)).orElseGet(() -> {
+            LOG.debug("scheduled close: another instance is sweeping");
+            return new Sweep(false, List.of(), Optional.empty());
+        });
+    }
+
+    private Sweep sweepLocked(Instant now) {
+        List<Period> due = schedule.due(now, parse(store.lastClosed()), parse(store.earliestActive()));
+        List<String> closed = new ArrayList<>();
+        for (Period p : due) {
+            try {
+                CloseService.Closed c = close.close(p.id());
+                closed.add(p.id());
+                LOG.infof("scheduled close: period %s closed (%s after its end, grace %s): %d statement(s)", p.id(),
+                        java.time.Duration.between(p.end(), now), schedule.grace(), c.statements().size());
+            } catch (ApiProblem e) {
+                LOG.warnf("scheduled close: period %s not closed, later periods wait for it: %s (%s)", p.id(), e.getMessage(),
+                        e.problem().type());
+                return new Sweep(true, List.copyOf(closed), Optional.of(p.id()));
             }
-            List<Period> due = schedule.due(now, parse(store.lastClosed()), parse(store.earliestActive()));
-            List<String> closed = new ArrayList<>();
-            for (Period p : due) {
-                try {
-                    CloseService.Closed c = close.close(p.id());
-                    closed.add(p.id());
-                    LOG.infof("scheduled close: period %s closed (%s after its end, grace %s): %d statement(s)", p.id(),
-                            java.time.Duration.between(p.end(), now), schedule.grace(), c.statements().size());
-                } catch (ApiProblem e) {
-                    LOG.warnf("scheduled close: period %s not closed, later periods wait for it: %s (%s)", p.id(), e.getMessage(),
-                            e.problem().type());
-                    return new Sweep(true, List.copyOf(closed), Optional.of(p.id()));
-                }
-            }
-            return new Sweep(true, List.copyOf(closed), Optional.empty());
         }
+        return new Sweep(true, List.copyOf(closed), Optional.empty());
     }
 
     private Optional<Period> parse(Optional<String> periodId) {

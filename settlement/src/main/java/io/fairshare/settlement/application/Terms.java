@@ -5,18 +5,17 @@ import io.fairshare.contracts.errors.FieldError;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fairshare.service.rest.ApiProblem;
-import io.fairshare.settlement.domain.Period;
-import io.fairshare.settlement.domain.PeriodCalendar;
-import io.fairshare.settlement.domain.RevenueDeclaration;
-import io.fairshare.settlement.domain.StatutoryScheme;
-import io.fairshare.settlement.domain.Tariff;
-import io.fairshare.settlement.domain.TariffValidator;
+import io.fairshare.settlement.domain.period.Period;
+import io.fairshare.settlement.domain.period.PeriodCalendar;
+import io.fairshare.settlement.domain.tariff.RevenueDeclaration;
+import io.fairshare.settlement.domain.tariff.StatutoryScheme;
+import io.fairshare.settlement.domain.tariff.Tariff;
+import io.fairshare.settlement.domain.tariff.TariffValidator;
 import io.fairshare.settlement.persistence.TermsStore;
 import io.fairshare.service.audit.AdminAudit;
 import io.fairshare.service.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,7 +46,7 @@ public class Terms {
      * Stores tariff {@code id}. A tariff id names one immutable version: the same body again is
      * {@code UNCHANGED}, a different body under an existing id is 409 (publish a new id).
      */
-    public Put putTariff(Caller actor, String id, Tariff body) throws SQLException {
+    public Put putTariff(Caller actor, String id, Tariff body) {
         if (body == null) {
             throw ApiProblem.invalid("a tariff body is required", List.of());
         }
@@ -72,11 +71,11 @@ public class Terms {
         throw ApiProblem.conflict("tariff-immutable", "tariff " + id + " exists with other terms; a changed tariff is a new id");
     }
 
-    public Optional<Tariff> tariff(String id) throws SQLException {
+    public Optional<Tariff> tariff(String id) {
         return store.tariff(id).map(s -> read(s, Tariff.class));
     }
 
-    public Map<String, Tariff> tariffs() throws SQLException {
+    public Map<String, Tariff> tariffs() {
         Map<String, Tariff> out = new HashMap<>();
         for (Map.Entry<String, String> e : store.tariffs().entrySet()) {
             out.put(e.getKey(), read(e.getValue(), Tariff.class));
@@ -84,7 +83,7 @@ public class Terms {
         return out;
     }
 
-    public StatutoryScheme putStatutoryScheme(Caller actor, StatutoryScheme scheme) throws SQLException {
+    public StatutoryScheme putStatutoryScheme(Caller actor, StatutoryScheme scheme) {
         if (scheme == null) {
             throw ApiProblem.invalid("a statutory scheme body is required", List.of());
         }
@@ -98,12 +97,12 @@ public class Terms {
         return scheme;
     }
 
-    public Optional<StatutoryScheme> statutoryScheme() throws SQLException {
+    public Optional<StatutoryScheme> statutoryScheme() {
         return store.statutoryScheme().map(s -> read(s, StatutoryScheme.class));
     }
 
     /** Stores a platform's revenue for an open period; 409 once the period has begun closing. */
-    public void declareRevenue(Caller actor, String platformId, String periodId, BigDecimal amount) throws SQLException {
+    public void declareRevenue(Caller actor, String platformId, String periodId, BigDecimal amount) {
         Period p = period(periodId);
         List<FieldError> errors = new ArrayList<>();
         if (amount == null) {
@@ -120,7 +119,7 @@ public class Terms {
         audit.record(actor, "DECLARE_REVENUE", "revenue/" + platformId + "/" + p.id(), amount.toPlainString());
     }
 
-    public List<RevenueDeclaration> revenue(String periodId) throws SQLException {
+    public List<RevenueDeclaration> revenue(String periodId) {
         List<RevenueDeclaration> out = new ArrayList<>();
         store.revenue(periodId).forEach((platform, amount) -> out.add(new RevenueDeclaration(platform, amount)));
         return out;

@@ -2,14 +2,14 @@ package io.fairshare.settlement.application;
 
 import io.fairshare.contracts.usage.ResolvedLineV1;
 import io.fairshare.contracts.usage.UsageResolvedV1;
-import io.fairshare.settlement.domain.CloseError;
-import io.fairshare.settlement.domain.LineStatus;
-import io.fairshare.settlement.domain.ResolvedLine;
-import io.fairshare.settlement.domain.ResolvedUsage;
-import io.fairshare.settlement.domain.UsageAggregator;
+import io.fairshare.settlement.domain.close.CloseError;
+import io.fairshare.settlement.domain.usage.LineStatus;
+import io.fairshare.settlement.domain.usage.ResolvedLine;
+import io.fairshare.settlement.domain.usage.ResolvedUsage;
+import io.fairshare.settlement.domain.usage.UsageAggregator;
 import io.fairshare.settlement.persistence.UsageLedgerStore;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.SQLException;
+import io.fairshare.service.persistence.StorageException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -97,14 +97,14 @@ public class UsageLedger {
         for (int attempt = 1; ; attempt++) {
             try {
                 return store.append(events, refused, traces);
-            } catch (SQLException e) {
+            } catch (StorageException e) {
                 // refusals alone that the database refuses cannot be split further: retried, then the batch fails
                 if (refusedByData(e) && !events.isEmpty() && (events.size() > 1 || !refused.isEmpty())) {
                     return bisect(events, refused, originals, traces);
                 }
                 if (refusedByData(e) && events.size() == 1) {
                     ResolvedUsage bad = events.get(0);
-                    String reason = "STORAGE_REFUSED: " + e.getSQLState() + " " + e.getMessage();
+                    String reason = "STORAGE_REFUSED: " + e.sqlState() + " " + e.getMessage();
                     LOG.warnf("resolved usage %s/%s refused by the database: %s", bad.platformId(), bad.eventId(), reason);
                     String payload = originals.stream()
                             .filter(o -> o.usage() != null && bad.platformId().equals(o.usage().platformId())
@@ -141,8 +141,8 @@ public class UsageLedger {
     }
 
     /** SQLSTATE class 22 (data exception) or 23 (integrity constraint violation): the same data fails again. */
-    static boolean refusedByData(SQLException e) {
-        String state = e.getSQLState();
+    static boolean refusedByData(StorageException e) {
+        String state = e.sqlState();
         return state != null && (state.startsWith("22") || state.startsWith("23"));
     }
 

@@ -1,7 +1,7 @@
 package io.fairshare.settlement.config;
 
-import io.fairshare.settlement.domain.CloseSchedule;
-import io.fairshare.settlement.domain.PeriodCalendar;
+import io.fairshare.settlement.domain.period.CloseSchedule;
+import io.fairshare.settlement.domain.period.PeriodCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

@@ -1,10 +1,10 @@
 package io.fairshare.settlement.config;
 
 import io.fairshare.contracts.money.CurrencyUnit;
-import io.fairshare.settlement.domain.PeriodCalendar;
-import io.fairshare.settlement.domain.PeriodLength;
-import io.fairshare.settlement.domain.SettlementConfig;
-import io.fairshare.settlement.domain.StatementCalculator;
+import io.fairshare.settlement.domain.period.PeriodCalendar;
+import io.fairshare.settlement.domain.period.PeriodLength;
+import io.fairshare.settlement.domain.close.SettlementConfig;
+import io.fairshare.settlement.domain.close.StatementCalculator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

@@ -1,8 +1,8 @@
 package io.fairshare.settlement.export;
 
-import io.fairshare.settlement.domain.CanonicalJson;
-import io.fairshare.settlement.domain.SocietyStatement;
-import io.fairshare.settlement.domain.StatementLine;
+import io.fairshare.settlement.domain.canonical.CanonicalJson;
+import io.fairshare.settlement.domain.statement.SocietyStatement;
+import io.fairshare.settlement.domain.statement.StatementLine;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package io.fairshare.settlement.export;
 
-import io.fairshare.settlement.domain.CanonicalJson;
-import io.fairshare.settlement.domain.PayeeAmount;
-import io.fairshare.settlement.domain.PlatformStatement;
-import io.fairshare.settlement.domain.SocietyStatement;
-import io.fairshare.settlement.domain.StatementLine;
+import io.fairshare.settlement.domain.canonical.CanonicalJson;
+import io.fairshare.settlement.domain.statement.PayeeAmount;
+import io.fairshare.settlement.domain.statement.PlatformStatement;
+import io.fairshare.settlement.domain.statement.SocietyStatement;
+import io.fairshare.settlement.domain.statement.StatementLine;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 

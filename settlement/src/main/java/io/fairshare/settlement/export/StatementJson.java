@@ -1,7 +1,7 @@
 package io.fairshare.settlement.export;
 
-import io.fairshare.settlement.domain.PlatformStatement;
-import io.fairshare.settlement.domain.SocietyStatement;
+import io.fairshare.settlement.domain.statement.PlatformStatement;
+import io.fairshare.settlement.domain.statement.SocietyStatement;
 
 /**
  * The JSON export of a statement is its canonical form, byte for byte: what is hashed is what is

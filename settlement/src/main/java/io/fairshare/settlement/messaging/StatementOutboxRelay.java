@@ -2,7 +2,7 @@ package io.fairshare.settlement.messaging;
 
 import io.fairshare.contracts.Channels;
 import io.fairshare.contracts.CloudEventTypes;
-import io.fairshare.settlement.persistence.OutboxStore;
+import io.fairshare.settlement.application.Statements;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -23,10 +23,10 @@ public class StatementOutboxRelay {
     private static final Logger LOG = Logger.getLogger(StatementOutboxRelay.class);
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
 
-    private final OutboxStore outbox;
+    private final Statements outbox;
     private final MutinyEmitter<String> emitter;
 
-    public StatementOutboxRelay(OutboxStore outbox, @Channel(Channels.STATEMENTS_ISSUED_OUT) MutinyEmitter<String> emitter) {
+    public StatementOutboxRelay(Statements outbox, @Channel(Channels.STATEMENTS_ISSUED_OUT) MutinyEmitter<String> emitter) {
         this.outbox = outbox;
         this.emitter = emitter;
     }
@@ -36,7 +36,7 @@ public class StatementOutboxRelay {
         try {
             int n;
             do {
-                n = outbox.relay(100, this::publish);
+                n = outbox.relayAnnouncements(100, this::publish);
                 if (n > 0) {
                     LOG.infof("published %d statement announcement(s)", n);
                 }

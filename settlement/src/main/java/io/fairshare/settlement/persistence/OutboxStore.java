@@ -2,10 +2,9 @@ package io.fairshare.settlement.persistence;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
+import io.fairshare.service.persistence.Transactions;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 
 /**
  * The statement announcements waiting to be published. Rows are taken FOR UPDATE SKIP LOCKED, so
@@ -20,16 +19,16 @@ public class OutboxStore {
         void publish(String statementId, String payload) throws Exception;
     }
 
-    private final AgroalDataSource dataSource;
+    private final Transactions tx;
 
     public OutboxStore(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+        this.tx = new Transactions(dataSource);
     }
 
     /** Publishes up to {@code limit} pending rows in order; returns how many were published. */
     public int relay(int limit, Publisher publisher) throws Exception {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+        Exception[] failure = new Exception[1];
+        int published = tx.write(c -> {
             int n = 0;
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT seq, statement_id, payload FROM statement_outbox WHERE published_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED");
@@ -37,28 +36,34 @@ public class OutboxStore {
                 ps.setInt(1, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        publisher.publish(rs.getString(2), rs.getString(3));
+                        try {
+                            publisher.publish(rs.getString(2), rs.getString(3));
+                        } catch (Exception e) {
+                            // what was acknowledged before the failure is marked (committed); the rest is retried next time
+                            failure[0] = e;
+                            break;
+                        }
                         mark.setLong(1, rs.getLong(1));
                         mark.executeUpdate();
                         n++;
                     }
                 }
-                c.commit();
-                return n;
-            } catch (Exception e) {
-                // what was acknowledged before the failure is marked; the rest is retried next time
-                c.commit();
-                throw e;
             }
+            return n;
+        });
+        if (failure[0] != null) {
+            throw failure[0];
         }
+        return published;
     }
 
-    public long pending() throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM statement_outbox WHERE published_at IS NULL");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
+    public long pending() {
+        return tx.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM statement_outbox WHERE published_at IS NULL");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
     }
 }

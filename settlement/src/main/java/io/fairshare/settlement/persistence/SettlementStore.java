@@ -1,15 +1,17 @@
 package io.fairshare.settlement.persistence;
 
+import io.fairshare.settlement.application.StatementRecord;
 import io.agroal.api.AgroalDataSource;
 import io.fairshare.contracts.usage.UnitKind;
 import io.fairshare.contracts.usage.UsageType;
-import io.fairshare.settlement.domain.LineStatus;
-import io.fairshare.settlement.domain.Period;
-import io.fairshare.settlement.domain.PeriodState;
-import io.fairshare.settlement.domain.PeriodTransition;
-import io.fairshare.settlement.domain.UsageRow;
+import io.fairshare.settlement.domain.usage.LineStatus;
+import io.fairshare.settlement.domain.period.Period;
+import io.fairshare.settlement.domain.period.PeriodState;
+import io.fairshare.settlement.domain.period.PeriodTransition;
+import io.fairshare.settlement.domain.usage.UsageRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
+import io.fairshare.service.persistence.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -45,16 +47,15 @@ public class SettlementStore {
     public record NewStatement(StatementRecord statement, String announcement) {
     }
 
-    private final AgroalDataSource dataSource;
+
+    private final Transactions tx;
 
     public SettlementStore(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+        this.tx = new Transactions(dataSource);
     }
 
-    public PeriodState state(String periodId) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            return state(c, periodId, false);
-        }
+    public PeriodState state(String periodId) {
+        return tx.write(c -> state(c, periodId, false));
     }
 
     /**
@@ -62,48 +63,42 @@ public class SettlementStore {
      * written), asks {@link PeriodState#beginClose} and stores a change to CLOSING. From the commit on,
      * usage of the period is late usage.
      */
-    public Begin beginClose(Period period, Period previous, Instant now) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement gate = c.prepareStatement("SELECT 1 FROM ledger_gate WHERE id = 1 FOR UPDATE")) {
-                    gate.executeQuery().close();
-                }
-                PeriodState state = state(c, period.id(), true);
-                boolean genesis = !anyOtherNotOpen(c, period.id());
-                PeriodState previousState = genesis ? null : state(c, previous.id(), false);
-                PeriodTransition t = state.beginClose(period, now, previousState);
-                if (t.outcome() == PeriodTransition.Outcome.CHANGED) {
-                    try (PreparedStatement ps = c.prepareStatement("""
-                            INSERT INTO period (period_id, state, close_started_at) VALUES (?, ?, ?)
-                            ON CONFLICT (period_id) DO UPDATE SET state = excluded.state, close_started_at = excluded.close_started_at""")) {
-                        ps.setString(1, period.id());
-                        ps.setString(2, t.to().name());
-                        ps.setTimestamp(3, Timestamp.from(now));
-                        ps.executeUpdate();
-                    }
-                }
-                c.commit();
-                return new Begin(t, genesis);
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+    public Begin beginClose(Period period, Period previous, Instant now) {
+        return tx.write(c -> {
+            try (PreparedStatement gate = c.prepareStatement("SELECT 1 FROM ledger_gate WHERE id = 1 FOR UPDATE")) {
+                gate.executeQuery().close();
             }
-        }
+            PeriodState state = state(c, period.id(), true);
+            boolean genesis = !anyOtherNotOpen(c, period.id());
+            PeriodState previousState = genesis ? null : state(c, previous.id(), false);
+            PeriodTransition t = state.beginClose(period, now, previousState);
+            if (t.outcome() == PeriodTransition.Outcome.CHANGED) {
+                try (PreparedStatement ps = c.prepareStatement("""
+                        INSERT INTO period (period_id, state, close_started_at) VALUES (?, ?, ?)
+                        ON CONFLICT (period_id) DO UPDATE SET state = excluded.state, close_started_at = excluded.close_started_at""")) {
+                    ps.setString(1, period.id());
+                    ps.setString(2, t.to().name());
+                    ps.setTimestamp(3, Timestamp.from(now));
+                    ps.executeUpdate();
+                }
+            }
+            return new Begin(t, genesis);
+        });
     }
 
     /**
      * The close's input rows: usage settled by this period (regular and late). The first close ever
      * also takes whatever usage lies before it (nothing earlier will ever close).
      */
-    public List<UsageRow> rows(String periodId, boolean genesis) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(ROWS)) {
+    public List<UsageRow> rows(String periodId, boolean genesis) {
+        // the driver streams with a fetch size only inside a transaction
+        return tx.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(ROWS)) {
             ps.setString(1, periodId);
             ps.setBoolean(2, genesis);
             ps.setString(3, periodId);
             ps.setFetchSize(10_000);
             List<UsageRow> rows = new ArrayList<>();
-            c.setAutoCommit(false); // the driver streams with a fetch size only inside a transaction
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new UsageRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
@@ -112,71 +107,65 @@ public class SettlementStore {
                             rs.getBigDecimal(15).movePointLeft(4)));
                 }
             }
-            c.commit();
             return rows;
-        }
+            }
+        });
     }
 
     /**
      * Stores the statements, their announcements and the period's completion in one transaction.
      * Returns false (storing nothing) if the period was completed meanwhile by another close.
      */
-    public boolean issue(String periodId, List<NewStatement> statements, Instant issuedAt) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                PeriodState state = state(c, periodId, true);
-                PeriodTransition t = state.completeClose();
-                if (t.outcome() != PeriodTransition.Outcome.CHANGED) {
-                    c.rollback();
-                    if (t.outcome() == PeriodTransition.Outcome.UNCHANGED) {
-                        return false;
-                    }
-                    throw new IllegalStateException(t.code() + ": " + t.reason());
+    public boolean issue(String periodId, List<NewStatement> statements, Instant issuedAt) {
+        return tx.write(c -> {
+            PeriodState state = state(c, periodId, true);
+            PeriodTransition t = state.completeClose();
+            if (t.outcome() != PeriodTransition.Outcome.CHANGED) {
+                // nothing was written: only the period row was locked
+                if (t.outcome() == PeriodTransition.Outcome.UNCHANGED) {
+                    return false;
                 }
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO statement (" + STATEMENT_COLUMNS
-                        + ", canonical, csv, dsr) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                     PreparedStatement out = c.prepareStatement("INSERT INTO statement_outbox (statement_id, payload) VALUES (?, ?)")) {
-                    for (NewStatement n : statements) {
-                        StatementRecord s = n.statement();
-                        ps.setString(1, s.statementId());
-                        ps.setString(2, s.periodId());
-                        ps.setString(3, s.kind());
-                        ps.setString(4, s.addresseeId());
-                        ps.setString(5, s.currency());
-                        ps.setLong(6, s.totalMinor());
-                        ps.setString(7, s.sha256());
-                        ps.setArray(8, c.createArrayOf("varchar", s.adjustsPeriods().toArray()));
-                        ps.setTimestamp(9, Timestamp.from(issuedAt));
-                        ps.setBytes(10, s.canonical());
-                        ps.setBytes(11, s.csv());
-                        ps.setBytes(12, s.dsr());
-                        ps.addBatch();
-                        out.setString(1, s.statementId());
-                        out.setString(2, n.announcement());
-                        out.addBatch();
-                    }
-                    ps.executeBatch();
-                    out.executeBatch();
-                }
-                try (PreparedStatement ps = c.prepareStatement("UPDATE period SET state = ?, closed_at = ? WHERE period_id = ?")) {
-                    ps.setString(1, t.to().name());
-                    ps.setTimestamp(2, Timestamp.from(issuedAt));
-                    ps.setString(3, periodId);
-                    ps.executeUpdate();
-                }
-                c.commit();
-                return true;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+                throw new IllegalStateException(t.code() + ": " + t.reason());
             }
-        }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO statement (" + STATEMENT_COLUMNS
+                    + ", canonical, csv, dsr) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                 PreparedStatement out = c.prepareStatement("INSERT INTO statement_outbox (statement_id, payload) VALUES (?, ?)")) {
+                for (NewStatement n : statements) {
+                    StatementRecord s = n.statement();
+                    ps.setString(1, s.statementId());
+                    ps.setString(2, s.periodId());
+                    ps.setString(3, s.kind());
+                    ps.setString(4, s.addresseeId());
+                    ps.setString(5, s.currency());
+                    ps.setLong(6, s.totalMinor());
+                    ps.setString(7, s.sha256());
+                    ps.setArray(8, c.createArrayOf("varchar", s.adjustsPeriods().toArray()));
+                    ps.setTimestamp(9, Timestamp.from(issuedAt));
+                    ps.setBytes(10, s.canonical());
+                    ps.setBytes(11, s.csv());
+                    ps.setBytes(12, s.dsr());
+                    ps.addBatch();
+                    out.setString(1, s.statementId());
+                    out.setString(2, n.announcement());
+                    out.addBatch();
+                }
+                ps.executeBatch();
+                out.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE period SET state = ?, closed_at = ? WHERE period_id = ?")) {
+                ps.setString(1, t.to().name());
+                ps.setTimestamp(2, Timestamp.from(issuedAt));
+                ps.setString(3, periodId);
+                ps.executeUpdate();
+            }
+            return true;
+        });
     }
 
     /** Metadata of a period's statements, in id order. */
-    public List<StatementRecord> statements(String periodId) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+    public List<StatementRecord> statements(String periodId) {
+        return tx.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
                 "SELECT " + STATEMENT_COLUMNS + " FROM statement WHERE period_id = ? ORDER BY statement_id")) {
             ps.setString(1, periodId);
             List<StatementRecord> out = new ArrayList<>();
@@ -186,18 +175,21 @@ public class SettlementStore {
                 }
             }
             return out;
-        }
+            }
+        });
     }
 
     /** One statement with its bytes. */
-    public Optional<StatementRecord> statement(String statementId) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+    public Optional<StatementRecord> statement(String statementId) {
+        return tx.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
                 "SELECT " + STATEMENT_COLUMNS + ", canonical, csv, dsr FROM statement WHERE statement_id = ?")) {
             ps.setString(1, statementId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(metadata(rs, rs.getBytes(10), rs.getBytes(11), rs.getBytes(12))) : Optional.empty();
             }
-        }
+            }
+        });
     }
 
     private static StatementRecord metadata(ResultSet rs, byte[] canonical, byte[] csv, byte[] dsr) throws SQLException {

@@ -3,6 +3,7 @@ package io.fairshare.settlement.persistence;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
+import io.fairshare.service.persistence.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,15 +15,15 @@ import java.util.Optional;
 /** Tariffs (immutable per id), statutory scheme versions and revenue declarations; bodies are JSON text. */
 @ApplicationScoped
 public class TermsStore {
-    private final AgroalDataSource dataSource;
+    private final Transactions tx;
 
     public TermsStore(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+        this.tx = new Transactions(dataSource);
     }
 
     /** Inserts a tariff unless its id exists; returns empty if inserted, else the body already stored under the id. */
-    public Optional<String> insertTariff(String id, String body) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
+    public Optional<String> insertTariff(String id, String body) {
+        return tx.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO tariff (tariff_id, body) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
                 ps.setString(1, id);
                 ps.setString(2, body);
@@ -31,13 +32,11 @@ public class TermsStore {
                 }
             }
             return Optional.of(tariff(c, id).orElseThrow());
-        }
+        });
     }
 
-    public Optional<String> tariff(String id) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            return tariff(c, id);
-        }
+    public Optional<String> tariff(String id) {
+        return tx.write(c -> tariff(c, id));
     }
 
     private static Optional<String> tariff(Connection c, String id) throws SQLException {
@@ -50,82 +49,79 @@ public class TermsStore {
     }
 
     /** Every tariff body by id. */
-    public Map<String, String> tariffs() throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT tariff_id, body FROM tariff ORDER BY tariff_id");
-             ResultSet rs = ps.executeQuery()) {
-            Map<String, String> out = new LinkedHashMap<>();
-            while (rs.next()) {
-                out.put(rs.getString(1), rs.getString(2));
+    public Map<String, String> tariffs() {
+        return tx.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT tariff_id, body FROM tariff ORDER BY tariff_id");
+                 ResultSet rs = ps.executeQuery()) {
+                Map<String, String> out = new LinkedHashMap<>();
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+                return out;
             }
-            return out;
-        }
+        });
     }
 
-    public void putStatutoryScheme(String body) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO statutory_scheme (body) VALUES (?)")) {
-            ps.setString(1, body);
-            ps.executeUpdate();
-        }
+    public void putStatutoryScheme(String body) {
+        tx.writeVoid(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO statutory_scheme (body) VALUES (?)")) {
+                ps.setString(1, body);
+                ps.executeUpdate();
+            }
+        });
     }
 
-    public Optional<String> statutoryScheme() throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT body FROM statutory_scheme ORDER BY version DESC LIMIT 1");
-             ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-        }
+    public Optional<String> statutoryScheme() {
+        return tx.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT body FROM statutory_scheme ORDER BY version DESC LIMIT 1");
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        });
     }
 
     /**
      * Stores a platform's revenue for a period while the period is open (the period row is locked so
      * a close cannot begin meanwhile); returns false if the period has begun closing.
      */
-    public boolean putRevenue(String platformId, String periodId, BigDecimal amount) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement gate = c.prepareStatement("SELECT 1 FROM ledger_gate WHERE id = 1 FOR SHARE")) {
-                    gate.executeQuery().close();
-                }
-                try (PreparedStatement ps = c.prepareStatement("SELECT state FROM period WHERE period_id = ?")) {
-                    ps.setString(1, periodId);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next() && !"OPEN".equals(rs.getString(1))) {
-                            c.rollback();
-                            return false;
-                        }
+    public boolean putRevenue(String platformId, String periodId, BigDecimal amount) {
+        return tx.write(c -> {
+            try (PreparedStatement gate = c.prepareStatement("SELECT 1 FROM ledger_gate WHERE id = 1 FOR SHARE")) {
+                gate.executeQuery().close();
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT state FROM period WHERE period_id = ?")) {
+                ps.setString(1, periodId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && !"OPEN".equals(rs.getString(1))) {
+                        return false; // nothing written
                     }
                 }
-                try (PreparedStatement ps = c.prepareStatement("""
-                        INSERT INTO revenue_declaration (platform_id, period_id, amount) VALUES (?, ?, ?)
-                        ON CONFLICT (platform_id, period_id) DO UPDATE SET amount = excluded.amount, declared_at = now()""")) {
-                    ps.setString(1, platformId);
-                    ps.setString(2, periodId);
-                    ps.setBigDecimal(3, amount);
-                    ps.executeUpdate();
-                }
-                c.commit();
-                return true;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
             }
-        }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO revenue_declaration (platform_id, period_id, amount) VALUES (?, ?, ?)
+                    ON CONFLICT (platform_id, period_id) DO UPDATE SET amount = excluded.amount, declared_at = now()""")) {
+                ps.setString(1, platformId);
+                ps.setString(2, periodId);
+                ps.setBigDecimal(3, amount);
+                ps.executeUpdate();
+            }
+            return true;
+        });
     }
 
-    public Map<String, BigDecimal> revenue(String periodId) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT platform_id, amount FROM revenue_declaration WHERE period_id = ? ORDER BY platform_id")) {
-            ps.setString(1, periodId);
-            Map<String, BigDecimal> out = new LinkedHashMap<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), rs.getBigDecimal(2));
+    public Map<String, BigDecimal> revenue(String periodId) {
+        return tx.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT platform_id, amount FROM revenue_declaration WHERE period_id = ? ORDER BY platform_id")) {
+                ps.setString(1, periodId);
+                Map<String, BigDecimal> out = new LinkedHashMap<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), rs.getBigDecimal(2));
+                    }
                 }
+                return out;
             }
-            return out;
-        }
+        });
     }
 }

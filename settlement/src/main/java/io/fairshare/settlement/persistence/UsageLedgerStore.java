@@ -1,12 +1,13 @@
 package io.fairshare.settlement.persistence;
 
 import io.agroal.api.AgroalDataSource;
-import io.fairshare.settlement.domain.Period;
-import io.fairshare.settlement.domain.PeriodCalendar;
-import io.fairshare.settlement.domain.ResolvedLine;
-import io.fairshare.settlement.domain.ResolvedUsage;
+import io.fairshare.settlement.domain.period.Period;
+import io.fairshare.settlement.domain.period.PeriodCalendar;
+import io.fairshare.settlement.domain.usage.ResolvedLine;
+import io.fairshare.settlement.domain.usage.ResolvedUsage;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
+import io.fairshare.service.persistence.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -51,13 +52,16 @@ public class UsageLedgerStore {
     private final AgroalDataSource dataSource;
     private final PeriodCalendar calendar;
 
+    private final Transactions tx;
+
     public UsageLedgerStore(AgroalDataSource dataSource, PeriodCalendar calendar) {
         this.dataSource = dataSource;
+        this.tx = new Transactions(dataSource);
         this.calendar = calendar;
     }
 
     /** Stores the events (distinct keys, valid) and the refusals in one transaction; returns the lines inserted. */
-    public int append(List<ResolvedUsage> events, List<Refused> refused) throws SQLException {
+    public int append(List<ResolvedUsage> events, List<Refused> refused) {
         return append(events, refused, Map.of());
     }
 
@@ -70,25 +74,18 @@ public class UsageLedgerStore {
      * Stores the events and the refusals in one transaction, each event with its trace id ({@code traceIds} by
      * {@link #eventKey}; none for an event it does not name); returns the lines inserted.
      */
-    public int append(List<ResolvedUsage> events, List<Refused> refused, Map<String, String> traceIds) throws SQLException {
+    public int append(List<ResolvedUsage> events, List<Refused> refused, Map<String, String> traceIds) {
         if (events.isEmpty() && refused.isEmpty()) {
             return 0;
         }
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                Period firstOpen = firstOpenPeriod(c);
-                int lines = events.isEmpty() ? 0 : insert(c, events, firstOpen, traceIds);
-                if (!refused.isEmpty()) {
-                    refuse(c, refused);
-                }
-                c.commit();
-                return lines;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+        return tx.write(c -> {
+            Period firstOpen = firstOpenPeriod(c);
+            int lines = events.isEmpty() ? 0 : insert(c, events, firstOpen, traceIds);
+            if (!refused.isEmpty()) {
+                refuse(c, refused);
             }
-        }
+            return lines;
+        });
     }
 
     /**

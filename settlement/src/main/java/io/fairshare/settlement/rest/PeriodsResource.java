@@ -7,15 +7,14 @@ import jakarta.annotation.security.RolesAllowed;
 import io.fairshare.service.audit.AdminAudit;
 import io.fairshare.settlement.application.StatementAccess;
 import io.fairshare.settlement.application.CloseService;
-import io.fairshare.settlement.domain.Period;
-import io.fairshare.settlement.persistence.SettlementStore;
+import io.fairshare.settlement.domain.period.Period;
+import io.fairshare.settlement.application.Statements;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
@@ -36,10 +35,10 @@ public class PeriodsResource {
     private final CurrentCaller caller;
     private final CloseService close;
     private final io.fairshare.settlement.application.Terms terms;
-    private final SettlementStore store;
+    private final Statements store;
     private final AdminAudit audit;
 
-    public PeriodsResource(CurrentCaller caller, CloseService close, io.fairshare.settlement.application.Terms terms, SettlementStore store,
+    public PeriodsResource(CurrentCaller caller, CloseService close, io.fairshare.settlement.application.Terms terms, Statements store,
                            AdminAudit audit) {
         this.caller = caller;
         this.audit = audit;
@@ -49,8 +48,7 @@ public class PeriodsResource {
     }
 
     @GET
-    public PeriodView period(@PathParam("periodId") String periodId)
-            throws SQLException {
+    public PeriodView period(@PathParam("periodId") String periodId) {
         Period p = terms.period(periodId);
         return new PeriodView(p.id(), store.state(p.id()).name(), p.start(), p.end());
     }
@@ -59,8 +57,7 @@ public class PeriodsResource {
     @POST
     @Path("/close")
     @RolesAllowed(Roles.OPERATOR)
-    public CloseView close(@PathParam("periodId") String periodId)
-            throws SQLException {
+    public CloseView close(@PathParam("periodId") String periodId) {
         CloseService.Closed c = close.close(periodId);
         audit.record(caller.get(), "CLOSE_PERIOD", "period/" + c.periodId(), c.state().name() + ", " + c.statements().size() + " statement(s)");
         return new CloseView(c.periodId(), c.state().name(), c.statements().stream().map(StatementView::of).toList());
@@ -69,8 +66,7 @@ public class PeriodsResource {
     /** Running figures of the period so far, as a close would compute them now; each caller sees its own statements. */
     @GET
     @Path("/provisional")
-    public ProvisionalView provisional(@PathParam("periodId") String periodId)
-            throws SQLException {
+    public ProvisionalView provisional(@PathParam("periodId") String periodId) {
         Caller who = caller.get();
         CloseService.Provisional p = close.provisional(periodId);
         return new ProvisionalView(p.periodId(), p.state().name(), true, p.rows(),

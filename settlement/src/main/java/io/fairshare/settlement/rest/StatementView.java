@@ -1,6 +1,6 @@
 package io.fairshare.settlement.rest;
 
-import io.fairshare.settlement.persistence.StatementRecord;
+import io.fairshare.settlement.application.StatementRecord;
 import java.time.Instant;
 import java.util.List;
 

@@ -10,8 +10,8 @@ import io.fairshare.settlement.application.Terms;
 import io.fairshare.settlement.export.DsrStyleReport;
 import io.fairshare.settlement.export.StatementCsv;
 import io.fairshare.settlement.export.StatementJson;
-import io.fairshare.settlement.persistence.SettlementStore;
-import io.fairshare.settlement.persistence.StatementRecord;
+import io.fairshare.settlement.application.Statements;
+import io.fairshare.settlement.application.StatementRecord;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -21,7 +21,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.sql.SQLException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -37,10 +36,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.SOCIETY, Roles.PLATFORM, Roles.PARTY})
 public class StatementsResource {
     private final CurrentCaller caller;
-    private final SettlementStore store;
+    private final Statements store;
     private final Terms terms;
 
-    public StatementsResource(CurrentCaller caller, SettlementStore store, Terms terms) {
+    public StatementsResource(CurrentCaller caller, Statements store, Terms terms) {
         this.caller = caller;
         this.store = store;
         this.terms = terms;
@@ -48,8 +47,7 @@ public class StatementsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public List<StatementView> list(@QueryParam("period") String period)
-            throws SQLException {
+    public List<StatementView> list(@QueryParam("period") String period) {
         Caller who = caller.get();
         if (period == null || period.isBlank()) {
             throw ApiProblem.invalid("the query parameter period is required, e.g. ?period=2026-11", List.of());
@@ -66,7 +64,7 @@ public class StatementsResource {
     @Path("/{statementId: .+}")
     @Produces({MediaType.APPLICATION_JSON, "text/csv", "text/tab-separated-values"})
     public Response statement(@HeaderParam(HttpHeaders.ACCEPT) String accept,
-                              @PathParam("statementId") String statementId, @QueryParam("format") String format) throws SQLException {
+                              @PathParam("statementId") String statementId, @QueryParam("format") String format) {
         Caller who = caller.get();
         StatementRecord s = store.statement(statementId).filter(r -> StatementAccess.mayRead(who, r.kind(), r.addresseeId()))
                 .orElseThrow(() -> ApiProblem.notFound("no statement " + statementId));

@@ -6,8 +6,8 @@ import io.fairshare.service.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import io.fairshare.service.rest.ApiProblem;
 import io.fairshare.settlement.application.Terms;
-import io.fairshare.settlement.domain.StatutoryScheme;
-import io.fairshare.settlement.domain.Tariff;
+import io.fairshare.settlement.domain.tariff.StatutoryScheme;
+import io.fairshare.settlement.domain.tariff.Tariff;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -17,7 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
-import java.sql.SQLException;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -48,16 +47,14 @@ public class TermsResource {
     @PUT
     @Path("/tariffs/{tariffId}")
     @RolesAllowed(Roles.OPERATOR)
-    public Response putTariff(@PathParam("tariffId") String tariffId, Tariff body)
-            throws SQLException {
+    public Response putTariff(@PathParam("tariffId") String tariffId, Tariff body) {
         Terms.Put put = terms.putTariff(caller.get(), tariffId, body);
         return Response.status(put == Terms.Put.CREATED ? 201 : 200).entity(terms.tariff(tariffId).orElseThrow()).build();
     }
 
     @GET
     @Path("/tariffs/{tariffId}")
-    public Tariff tariff(@PathParam("tariffId") String tariffId)
-            throws SQLException {
+    public Tariff tariff(@PathParam("tariffId") String tariffId) {
         return terms.tariff(tariffId).orElseThrow(() -> ApiProblem.notFound("no tariff " + tariffId));
     }
 
@@ -65,14 +62,13 @@ public class TermsResource {
     @PUT
     @Path("/statutory-scheme")
     @RolesAllowed(Roles.OPERATOR)
-    public StatutoryScheme putStatutoryScheme(StatutoryScheme body)
-            throws SQLException {
+    public StatutoryScheme putStatutoryScheme(StatutoryScheme body) {
         return terms.putStatutoryScheme(caller.get(), body);
     }
 
     @GET
     @Path("/statutory-scheme")
-    public StatutoryScheme statutoryScheme() throws SQLException {
+    public StatutoryScheme statutoryScheme() {
         return terms.statutoryScheme().orElseThrow(() -> ApiProblem.notFound("no statutory scheme is configured"));
     }
 
@@ -81,7 +77,7 @@ public class TermsResource {
     @Path("/platforms/{platformId}/revenue/{periodId}")
     @RolesAllowed({Roles.OPERATOR, Roles.PLATFORM})
     public RevenueView declareRevenue(@PathParam("platformId") String platformId,
-                                      @PathParam("periodId") String periodId, RevenueBody body) throws SQLException {
+                                      @PathParam("periodId") String periodId, RevenueBody body) {
         Caller who = caller.get();
         if (!who.isOperator() && !who.isOwn(Roles.PLATFORM, platformId)) {
             throw ApiProblem.forbidden("only the operator or platform " + platformId + " may declare its revenue");

@@ -18,7 +18,7 @@ import io.fairshare.contracts.usage.UsageResolvedV1;
 import io.fairshare.contracts.usage.UsageType;
 import io.fairshare.contracts.usage.WorkRef;
 import io.fairshare.settlement.application.UsageLedger;
-import io.fairshare.settlement.domain.PeriodCalendar;
+import io.fairshare.settlement.domain.period.PeriodCalendar;
 import io.fairshare.settlement.persistence.UsageLedgerStore;
 import io.fairshare.testsupport.TestServers;
 import java.io.StringReader;

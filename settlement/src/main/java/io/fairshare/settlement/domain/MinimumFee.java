@@ -1,7 +1,0 @@
-package io.fairshare.settlement.domain;
-
-import java.math.BigDecimal;
-
-/** The least a platform pays under a tariff for a period in which it used the licensed repertoire. */
-public record MinimumFee(BigDecimal amount) {
-}

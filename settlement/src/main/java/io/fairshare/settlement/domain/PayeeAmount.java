@@ -1,7 +1,0 @@
-package io.fairshare.settlement.domain;
-
-import io.fairshare.contracts.money.Money;
-
-/** What a platform owes one payee, by section; {@code total = lines + adjustments + violations}. */
-public record PayeeAmount(Payee payee, Money lines, Money adjustments, Money violations, Money total) {
-}

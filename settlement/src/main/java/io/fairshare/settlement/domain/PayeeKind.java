@@ -1,7 +1,0 @@
-package io.fairshare.settlement.domain;
-
-/** Who a statement is addressed to: a society, or a rights holder paid directly (no society). */
-public enum PayeeKind {
-    SOCIETY,
-    PARTY
-}

@@ -1,0 +1,7 @@
+package io.fairshare.settlement.domain.statement;
+
+/** Who a statement is addressed to: a society, or a rights holder paid directly (no society). */
+public enum PayeeKind {
+    SOCIETY,
+    PARTY
+}
