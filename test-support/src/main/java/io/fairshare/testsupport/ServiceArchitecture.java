@@ -1,6 +1,7 @@
 package io.fairshare.testsupport;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -18,7 +19,8 @@ import com.tngtech.archunit.lang.ArchRule;
  *       {@code persistence} (and by the shared transaction helper it calls);</li>
  *   <li>{@link #adaptersDoNotUsePersistence}: REST resources and Kafka consumers delegate to
  *       {@code application}; they never reach a store or an entity;</li>
- *   <li>{@link #domainDependsOnNoOuterLayer}: arrows point inwards only.</li>
+ *   <li>{@link #domainDependsOnNoOuterLayer}: arrows point inwards only;</li>
+ *   <li>{@link #domainConceptsFormNoCycle}: the domain's concept packages form no circle.</li>
  * </ul>
  * Each service's {@code ArchitectureTest} checks all of them and adds its own.
  */
@@ -84,6 +86,15 @@ public final class ServiceArchitecture {
                 .because("arrows point inwards: adapters and use cases depend on the domain, never the reverse");
     }
 
+    /**
+     * The concept packages of the domain ({@code domain.tariff}, {@code domain.ledger}, ...) form no
+     * circle: a reader can learn them bottom-up, one at a time.
+     */
+    public ArchRule domainConceptsFormNoCycle() {
+        return slices().matching(base + ".domain.(*)..").should().beFreeOfCycles().allowEmptyShould(true)
+                .because("each concept of the domain builds only on concepts below it");
+    }
+
     /** All the shared rules, checked at once. */
     public void checkAll() {
         domainUsesNoFramework().check(classes);
@@ -91,5 +102,6 @@ public final class ServiceArchitecture {
         noSqlOutsidePersistence().check(classes);
         adaptersDoNotUsePersistence().check(classes);
         domainDependsOnNoOuterLayer().check(classes);
+        domainConceptsFormNoCycle().check(classes);
     }
 }

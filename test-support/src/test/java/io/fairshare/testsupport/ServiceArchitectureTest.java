@@ -43,6 +43,11 @@ class ServiceArchitectureTest {
         failsNaming(ServiceArchitecture::domainDependsOnNoOuterLayer, "bad.application.Shares");
     }
 
+    @Test
+    void theDomainsConceptsMayNotFormACircle() {
+        failsNaming(ServiceArchitecture::domainConceptsFormNoCycle, "Cycle detected");
+    }
+
     private static void failsNaming(Function<ServiceArchitecture, ArchRule> rule, String offender) {
         assertDoesNotThrow(() -> rule.apply(GOOD).check(GOOD.classes()));
         AssertionError failure = assertThrows(AssertionError.class, () -> rule.apply(BAD).check(BAD.classes()));

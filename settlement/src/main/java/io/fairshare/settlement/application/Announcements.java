@@ -5,7 +5,7 @@ import io.fairshare.contracts.statements.StatementAmountV1;
 import io.fairshare.contracts.statements.StatementIssuedV1;
 import io.fairshare.contracts.statements.StatementKind;
 import io.fairshare.settlement.domain.statement.IssuedStatements;
-import io.fairshare.settlement.domain.statement.PayeeKind;
+import io.fairshare.settlement.domain.payee.PayeeKind;
 import io.fairshare.settlement.domain.statement.PlatformStatement;
 import io.fairshare.settlement.domain.statement.SocietyStatement;
 import io.fairshare.settlement.domain.statement.StatementLine;

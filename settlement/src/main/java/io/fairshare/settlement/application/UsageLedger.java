@@ -2,7 +2,7 @@ package io.fairshare.settlement.application;
 
 import io.fairshare.contracts.usage.ResolvedLineV1;
 import io.fairshare.contracts.usage.UsageResolvedV1;
-import io.fairshare.settlement.domain.close.CloseError;
+import io.fairshare.settlement.domain.outcome.CloseError;
 import io.fairshare.settlement.domain.usage.LineStatus;
 import io.fairshare.settlement.domain.usage.ResolvedLine;
 import io.fairshare.settlement.domain.usage.ResolvedUsage;

@@ -1,5 +1,7 @@
 package io.fairshare.settlement.domain.close;
 
+import io.fairshare.settlement.domain.outcome.CloseError;
+
 import io.fairshare.settlement.domain.statement.IssuedStatements;
 
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.fairshare.settlement.domain.close;
 
+import io.fairshare.settlement.domain.outcome.CloseError;
+
 import io.fairshare.settlement.domain.period.Period;
 import io.fairshare.settlement.domain.period.PeriodCalendar;
 import io.fairshare.settlement.domain.pricing.PricedLine;

@@ -3,7 +3,7 @@ package io.fairshare.settlement.domain.pricing;
 import io.fairshare.contracts.money.CurrencyUnit;
 import io.fairshare.contracts.money.LargestRemainder;
 import io.fairshare.contracts.usage.UnitKind;
-import io.fairshare.settlement.domain.close.CloseError;
+import io.fairshare.settlement.domain.outcome.CloseError;
 import io.fairshare.settlement.domain.tariff.BasisPoints;
 import io.fairshare.settlement.domain.tariff.Tariff;
 import io.fairshare.settlement.domain.tariff.TariffApplication;

@@ -3,7 +3,7 @@ package io.fairshare.settlement.domain.pricing;
 import io.fairshare.contracts.errors.FieldError;
 import io.fairshare.contracts.money.CurrencyUnit;
 import io.fairshare.contracts.money.Money;
-import io.fairshare.settlement.domain.close.CloseError;
+import io.fairshare.settlement.domain.outcome.CloseError;
 import io.fairshare.settlement.domain.tariff.RevenueDeclaration;
 import io.fairshare.settlement.domain.tariff.StatutoryScheme;
 import io.fairshare.settlement.domain.tariff.Tariff;

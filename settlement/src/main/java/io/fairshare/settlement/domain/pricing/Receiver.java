@@ -1,7 +1,7 @@
 package io.fairshare.settlement.domain.pricing;
 
-import io.fairshare.settlement.domain.statement.Payee;
-import io.fairshare.settlement.domain.statement.PayeeKind;
+import io.fairshare.settlement.domain.payee.Payee;
+import io.fairshare.settlement.domain.payee.PayeeKind;
 import io.fairshare.settlement.domain.usage.LineStatus;
 import io.fairshare.settlement.domain.usage.UsageRow;
 

@@ -1,6 +1,5 @@
 package io.fairshare.settlement.domain.statement;
 
-import io.fairshare.settlement.domain.canonical.CanonicalForm;
 import io.fairshare.settlement.domain.period.Period;
 import io.fairshare.settlement.domain.tariff.TariffApplication;
 

@@ -1,5 +1,9 @@
 package io.fairshare.settlement.domain.statement;
 
+import io.fairshare.settlement.domain.payee.PayeeKind;
+
+import io.fairshare.settlement.domain.payee.Payee;
+
 import io.fairshare.contracts.money.CurrencyUnit;
 import io.fairshare.contracts.money.Money;
 import io.fairshare.settlement.domain.period.Period;

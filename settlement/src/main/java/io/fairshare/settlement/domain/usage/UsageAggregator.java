@@ -1,6 +1,6 @@
 package io.fairshare.settlement.domain.usage;
 
-import io.fairshare.settlement.domain.close.CloseError;
+import io.fairshare.settlement.domain.outcome.CloseError;
 import io.fairshare.settlement.domain.period.PeriodCalendar;
 import io.fairshare.settlement.domain.tariff.BasisPoints;
 

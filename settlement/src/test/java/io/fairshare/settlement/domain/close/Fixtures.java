@@ -1,11 +1,13 @@
 package io.fairshare.settlement.domain.close;
 
+import io.fairshare.settlement.domain.outcome.CloseError;
+
 import io.fairshare.settlement.domain.period.Period;
 import io.fairshare.settlement.domain.period.PeriodCalendar;
 import io.fairshare.settlement.domain.statement.IssuedStatements;
-import io.fairshare.settlement.domain.statement.Payee;
+import io.fairshare.settlement.domain.payee.Payee;
 import io.fairshare.settlement.domain.statement.PayeeAmount;
-import io.fairshare.settlement.domain.statement.PayeeKind;
+import io.fairshare.settlement.domain.payee.PayeeKind;
 import io.fairshare.settlement.domain.statement.PlatformStatement;
 import io.fairshare.settlement.domain.statement.SocietyStatement;
 import io.fairshare.settlement.domain.statement.StatementLine;

@@ -1,4 +1,4 @@
-package io.fairshare.settlement.domain.statement;
+package io.fairshare.settlement.domain.payee;
 
 /** Who a statement is addressed to: a society, or a rights holder paid directly (no society). */
 public enum PayeeKind {

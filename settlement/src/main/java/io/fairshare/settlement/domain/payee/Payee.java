@@ -1,4 +1,5 @@
-package io.fairshare.settlement.domain.statement;
+package io.fairshare.settlement.domain.payee;
+
 
 import java.util.Comparator;
 

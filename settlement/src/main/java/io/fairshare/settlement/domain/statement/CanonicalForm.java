@@ -1,11 +1,8 @@
-package io.fairshare.settlement.domain.canonical;
+package io.fairshare.settlement.domain.statement;
+
+import io.fairshare.settlement.domain.canonical.CanonicalJson;
 
 import io.fairshare.settlement.domain.period.Period;
-import io.fairshare.settlement.domain.statement.PayeeAmount;
-import io.fairshare.settlement.domain.statement.PlatformAmount;
-import io.fairshare.settlement.domain.statement.PlatformStatement;
-import io.fairshare.settlement.domain.statement.SocietyStatement;
-import io.fairshare.settlement.domain.statement.StatementLine;
 import io.fairshare.settlement.domain.tariff.TariffApplication;
 
 import java.nio.charset.StandardCharsets;

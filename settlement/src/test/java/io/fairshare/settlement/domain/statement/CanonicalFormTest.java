@@ -1,11 +1,10 @@
-package io.fairshare.settlement.domain.canonical;
+package io.fairshare.settlement.domain.statement;
 
+
+import io.fairshare.settlement.domain.canonical.CanonicalJson;
 import io.fairshare.settlement.domain.close.Fixtures;
 
 import io.fairshare.settlement.domain.close.StatementCalculator;
-import io.fairshare.settlement.domain.statement.IssuedStatements;
-import io.fairshare.settlement.domain.statement.PlatformStatement;
-import io.fairshare.settlement.domain.statement.SocietyStatement;
 import io.fairshare.settlement.domain.tariff.Tariff;
 
 import io.fairshare.contracts.money.Money;

@@ -1,4 +1,4 @@
-package io.fairshare.settlement.domain.close;
+package io.fairshare.settlement.domain.outcome;
 
 /**
  * Why a close could not be computed: a stable code, what it is about (e.g. {@code tariff T-1},
