@@ -1,14 +1,9 @@
-package io.fairshare.registry.messaging;
+package io.fairshare.registry.application;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fairshare.contracts.CloudEventTypes;
-import io.fairshare.contracts.Topics;
 import io.fairshare.contracts.identifiers.WorkId;
 import io.fairshare.contracts.usage.UsageAcceptedV1;
-import io.fairshare.contracts.usage.UsageKeys;
 import io.fairshare.contracts.usage.UsageResolvedV1;
-import io.fairshare.registry.application.CatalogueState;
+import io.fairshare.registry.config.ResolutionConfig;
 import io.fairshare.registry.domain.CatalogueChange;
 import io.fairshare.registry.domain.CatalogueIndex;
 import io.fairshare.registry.domain.Reservation;
@@ -16,17 +11,18 @@ import io.fairshare.registry.domain.Resolution;
 import io.fairshare.registry.domain.Resolver;
 import io.fairshare.registry.domain.UsageQuery;
 import io.fairshare.registry.domain.Work;
+import io.fairshare.registry.persistence.UnmatchedUsageTable;
+import io.fairshare.registry.persistence.UnmatchedUsageTable.Claims;
+import io.fairshare.registry.persistence.UnmatchedUsageTable.Held;
+import io.fairshare.registry.persistence.UnmatchedUsageTable.Key;
 import io.fairshare.registry.stream.ResolutionMapping;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,47 +34,36 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.errors.AuthorizationException;
-import org.apache.kafka.common.errors.OutOfOrderSequenceException;
-import org.apache.kafka.common.errors.ProducerFencedException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
 /**
  * Back-claims: when the catalogue changes so that held (unmatched) usage resolves, publish each such event on
- * {@link Topics#USAGE_RESOLVED} with {@code backClaim=true}, once.
+ * {@link io.fairshare.contracts.Topics#USAGE_RESOLVED} with {@code backClaim=true}, once.
  *
  * <p>Triggers: a {@link CatalogueState} listener (works, and shares and work reservations by their work's
- * identifiers; licences, parties, mandates and societies cannot make an unknown work known), the
- * {@link UnmatchedUsageStore} after it holds events that resolve by then, and a periodic sweep of every held event.
+ * identifiers; licences, parties, mandates and societies cannot make an unknown work known), {@link UnmatchedUsage}
+ * after it holds events that resolve by then, and a periodic sweep of every held event.
  * Changes are collected for {@code fairshare.resolution.back-claim.delay} before the look-up, so that a work's
  * shares, which follow the work, are there when it is resolved.
  *
- * <p>Once: per page of held events, in one database transaction, the rows are locked ({@code FOR UPDATE SKIP
- * LOCKED}: another instance doing the same skips them), resolved, marked with {@code UPDATE ... SET
- * back_claimed_at = now() WHERE ... AND back_claimed_at IS NULL RETURNING ...}, published in a Kafka transaction of
- * this instance's own transactional producer, and the Kafka transaction is committed before the database one. A
- * failure before the Kafka commit rolls both back (retried later). A crash between the Kafka commit and the
- * database commit leaves the rows unclaimed, so they are published again by the next trigger: settlement
- * deduplicates on (platform, event id). That window is one database commit long.
+ * <p>Once: per page of held events, in one database transaction ({@link UnmatchedUsageTable#lockPage}), the rows are
+ * locked ({@code FOR UPDATE SKIP LOCKED}: another instance doing the same skips them), resolved, marked with
+ * {@code UPDATE ... SET back_claimed_at = now() WHERE ... AND back_claimed_at IS NULL RETURNING ...}, published in a
+ * Kafka transaction of this instance's own transactional producer ({@link BackClaimPublisher}), and the Kafka
+ * transaction is committed before the database one. A failure before the Kafka commit rolls both back (retried
+ * later). A crash between the Kafka commit and the database commit leaves the rows unclaimed, so they are published
+ * again by the next trigger: settlement deduplicates on (platform, event id). That window is one database commit long.
  *
  * <p>All work runs on one thread of this class, so the transactional producer has one transaction at a time.
  */
 @ApplicationScoped
-public class BackClaimer {
-    private static final Logger LOG = Logger.getLogger(BackClaimer.class);
-    private static final UnmatchedUsageRepository.Key START = new UnmatchedUsageRepository.Key("", "");
+public class BackClaims {
+    private static final Logger LOG = Logger.getLogger(BackClaims.class);
 
     private final CatalogueState catalogue;
-    private final UnmatchedUsageRepository repository;
+    private final UnmatchedUsageTable table;
     private final ResolutionConfig config;
-    private final Map<String, Object> kafka;
-    private final ObjectMapper mapper;
+    private final BackClaimPublisher publisher;
     private final Counter published;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "back-claims");
@@ -88,15 +73,13 @@ public class BackClaimer {
 
     private Set<String> pending = new HashSet<>();
     private boolean scheduled;
-    private KafkaProducer<String, byte[]> producer;
 
-    public BackClaimer(CatalogueState catalogue, UnmatchedUsageRepository repository, ResolutionConfig config,
-                       @Identifier("default-kafka-broker") Map<String, Object> kafka, ObjectMapper mapper, MeterRegistry meters) {
+    public BackClaims(CatalogueState catalogue, UnmatchedUsageTable table, ResolutionConfig config, BackClaimPublisher publisher,
+                      MeterRegistry meters) {
         this.catalogue = catalogue;
-        this.repository = repository;
+        this.table = table;
         this.config = config;
-        this.kafka = kafka;
-        this.mapper = mapper;
+        this.publisher = publisher;
         this.published = meters.counter("fairshare.registry.back-claims");
     }
 
@@ -112,9 +95,6 @@ public class BackClaimer {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        if (producer != null) {
-            producer.close();
         }
     }
 
@@ -147,7 +127,7 @@ public class BackClaimer {
         worker.execute(() -> {
             try {
                 claim(null);
-            } catch (RuntimeException | SQLException e) {
+            } catch (RuntimeException e) {
                 LOG.warn("the sweep of held usage failed; the next one tries again", e);
             }
         });
@@ -194,7 +174,7 @@ public class BackClaimer {
         }
         try {
             claim(keys);
-        } catch (RuntimeException | SQLException e) {
+        } catch (RuntimeException e) {
             LOG.warnf(e, "back-claims for %d identifier(s) failed; retrying in %s", keys.size(), config.backClaim().retryBackoff());
             synchronized (this) {
                 pending.addAll(keys);
@@ -210,98 +190,38 @@ public class BackClaimer {
      * Claims and publishes, page by page, the held events (all, or those carrying one of {@code identifierKeys})
      * that resolve against the catalogue now. Runs on the worker thread only.
      */
-    int claim(Set<String> identifierKeys) throws SQLException {
+    int claim(Set<String> identifierKeys) {
         int pageSize = config.backClaim().pageSize();
-        UnmatchedUsageRepository.Key after = START;
+        Key after = Key.START;
         int total = 0;
         while (true) {
-            List<UnmatchedUsageRepository.Held> page;
-            try (Connection c = repository.dataSource().getConnection()) {
-                c.setAutoCommit(false);
-                try {
-                    page = repository.lockHeld(c, identifierKeys, after, pageSize);
-                    total += claimPage(c, page);
-                    c.commit();
-                } catch (RuntimeException | SQLException e) {
-                    c.rollback();
-                    throw e;
-                }
-            }
-            if (page.size() < pageSize) {
+            UnmatchedUsageTable.Page page = table.lockPage(identifierKeys, after, pageSize, this::claimPage);
+            total += page.handled();
+            if (page.rows().size() < pageSize) {
                 return total;
             }
-            UnmatchedUsageRepository.Held last = page.get(page.size() - 1);
-            after = new UnmatchedUsageRepository.Key(last.platformId(), last.eventId());
+            after = page.rows().get(page.rows().size() - 1).key();
         }
     }
 
-    private int claimPage(Connection c, List<UnmatchedUsageRepository.Held> page) throws SQLException {
+    private int claimPage(List<Held> page, Claims claims) {
         Resolver resolver = new Resolver(catalogue.index());
         Instant now = Instant.now();
-        Map<UnmatchedUsageRepository.Key, UsageResolvedV1> resolved = new HashMap<>();
-        List<UnmatchedUsageRepository.Key> keys = new ArrayList<>();
-        for (UnmatchedUsageRepository.Held h : page) {
+        Map<Key, UsageResolvedV1> resolved = new HashMap<>();
+        List<Key> keys = new ArrayList<>();
+        for (Held h : page) {
             if (resolver.resolve(UsageQuery.of(h.usage())) instanceof Resolution.Matched m) {
-                UnmatchedUsageRepository.Key key = new UnmatchedUsageRepository.Key(h.platformId(), h.eventId());
-                resolved.put(key, ResolutionMapping.resolved(h.usage(), m, true, now));
-                keys.add(key);
+                resolved.put(h.key(), ResolutionMapping.resolved(h.usage(), m, true, now));
+                keys.add(h.key());
             }
         }
-        Set<UnmatchedUsageRepository.Key> claimed = repository.claim(c, keys);
+        Set<Key> claimed = claims.claim(keys);
         List<UsageResolvedV1> toPublish = keys.stream().filter(claimed::contains).map(resolved::get).toList();
         if (!toPublish.isEmpty()) {
-            publish(toPublish, now);
+            publisher.publish(toPublish, now);
             published.increment(toPublish.size());
             LOG.infof("published %d back-claim(s)", toPublish.size());
         }
         return toPublish.size();
-    }
-
-    /** One Kafka transaction: every record, or none. */
-    private void publish(List<UsageResolvedV1> events, Instant now) {
-        KafkaProducer<String, byte[]> p = producer();
-        try {
-            p.beginTransaction();
-            for (UsageResolvedV1 e : events) {
-                UsageAcceptedV1 usage = e.usage();
-                p.send(new ProducerRecord<>(Topics.USAGE_RESOLVED, null, UsageKeys.key(usage.platformId(), usage.eventId()),
-                        mapper.writeValueAsBytes(e), CloudEventHeaders.of(usage, CloudEventTypes.USAGE_RESOLVED, now)));
-            }
-            p.commitTransaction();
-        } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException fatal) {
-            // this producer cannot go on; the next attempt makes a new one (which aborts what is left open)
-            producer = null;
-            p.close();
-            throw fatal;
-        } catch (KafkaException | JsonProcessingException e) {
-            try {
-                p.abortTransaction();
-            } catch (KafkaException abortFailed) {
-                producer = null;
-                p.close();
-            }
-            throw new IllegalStateException("the back-claim transaction was aborted", e);
-        }
-    }
-
-    private KafkaProducer<String, byte[]> producer() {
-        if (producer == null) {
-            Map<String, Object> props = new HashMap<>(kafka);
-            props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "rights-registry-back-claims-" + config.instanceId());
-            props.put(ProducerConfig.CLIENT_ID_CONFIG, "rights-registry-back-claims");
-            props.put(ProducerConfig.ACKS_CONFIG, "all");
-            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-            props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 30_000);
-            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
-            KafkaProducer<String, byte[]> p = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
-            try {
-                p.initTransactions();
-            } catch (KafkaException e) {
-                p.close();
-                throw e;
-            }
-            producer = p;
-        }
-        return producer;
     }
 }

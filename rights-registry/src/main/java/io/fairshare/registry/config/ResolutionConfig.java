@@ -1,4 +1,4 @@
-package io.fairshare.registry.messaging;
+package io.fairshare.registry.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,4 +1,4 @@
-package io.fairshare.registry.messaging;
+package io.fairshare.registry.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -36,7 +36,7 @@ class BackClaimTriggerTest {
 
     @Test
     void aNewWorkLooksUpEveryOneOfItsIdentifiers() {
-        assertEquals(Set.of("iswc:T0345246801", "isrc:KRA011200001"), BackClaimer.identifierKeys(
+        assertEquals(Set.of("iswc:T0345246801", "isrc:KRA011200001"), BackClaims.identifierKeys(
                 List.of(new CatalogueChange.UpsertWork(Work.of(List.of(ISWC, ISRC), "Arirang", Category.MUSIC))), new CatalogueIndex()));
     }
 
@@ -44,15 +44,15 @@ class BackClaimTriggerTest {
     void shareAndWorkReservationChangesLookUpTheirWorksIdentifiersOrTheKeyAlone() {
         Share onKnown = new Share(ISWC, new PartyId("ipi:00000000001"), RightType.TRAINING, Territory.WORLD, 5000, null, null);
         Share onUnknown = new Share(UNKNOWN, new PartyId("ipi:00000000001"), RightType.TRAINING, Territory.WORLD, 5000, null, null);
-        assertEquals(Set.of("iswc:T0345246801", "isrc:KRA011200001", "isbn:9780306406157"), BackClaimer.identifierKeys(List.of(
+        assertEquals(Set.of("iswc:T0345246801", "isrc:KRA011200001", "isbn:9780306406157"), BackClaims.identifierKeys(List.of(
                 new CatalogueChange.UpsertShare(onKnown), new CatalogueChange.DeleteShare(onUnknown.key())), index()));
-        assertEquals(Set.of("iswc:T0345246801", "isrc:KRA011200001"), BackClaimer.identifierKeys(List.of(
+        assertEquals(Set.of("iswc:T0345246801", "isrc:KRA011200001"), BackClaims.identifierKeys(List.of(
                 new CatalogueChange.UpsertReservation(new Reservation(new Reservation.OnWork(ISWC), ReservationSource.TDMREP, null))), index()));
     }
 
     @Test
     void changesThatCannotMakeAnUnknownWorkKnownLookUpNothing() {
-        assertEquals(Set.of(), BackClaimer.identifierKeys(List.of(
+        assertEquals(Set.of(), BackClaims.identifierKeys(List.of(
                 new CatalogueChange.UpsertLicence(new Licence(new PlatformId("p"), SocietyId.STATUTORY, null, null, new TariffId("t"))),
                 new CatalogueChange.UpsertReservation(new Reservation(new Reservation.OnParty(new PartyId("ipi:00000000001")),
                         ReservationSource.DIRECT_REQUEST, null)),
