@@ -36,8 +36,7 @@ public sealed interface CatalogueChange {
     }
 
     static String keyOf(Licence.Key k) {
-        return "licence|" + k.platform().value() + "|" + k.licensor().value()
-                + "|" + (k.validFrom() == null ? "" : k.validFrom());
+        return k.id();
     }
 
     record UpsertWork(Work work) implements CatalogueChange {

@@ -32,5 +32,13 @@ public record Licence(PlatformId platform, SocietyId licensor, LocalDate validFr
             Objects.requireNonNull(platform, "platform");
             Objects.requireNonNull(licensor, "licensor");
         }
+
+        /**
+         * The licence's catalogue key, {@code licence|<platform>|<licensor>|<validFrom or empty>}: the key of its
+         * changes on the catalogue topic, and the {@code licenceId} of the resolved lines it covers.
+         */
+        public String id() {
+            return "licence|" + platform.value() + "|" + licensor.value() + "|" + (validFrom == null ? "" : validFrom);
+        }
     }
 }

@@ -11,9 +11,12 @@ package io.fairshare.registry.domain;
  * @param status             see {@link LineStatus}
  * @param tariff             the licence's tariff when {@link LineStatus#LICENSED}, else null (settlement applies
  *                           the statutory tariff to unlicensed lines and the penalty tariff to reserved ones)
+ * @param licence            the licence that covers the use when {@link LineStatus#LICENSED} (its tariff is
+ *                           {@code tariff}), else null
  * @param disputed           the line was scaled down because the shares over-claim
  * @param reservedBy         the source of the reservation when {@link LineStatus#RESERVED}, else null
  */
 public record ResolutionLine(PartyId party, SocietyId society, int basisPoints, int claimedBasisPoints,
-                             LineStatus status, TariffId tariff, boolean disputed, ReservationSource reservedBy) {
+                             LineStatus status, TariffId tariff, Licence.Key licence, boolean disputed,
+                             ReservationSource reservedBy) {
 }

@@ -186,23 +186,23 @@ public final class Resolver {
             SocietyId society = mandate == null ? null : mandate.society();
             Reservation reservation = workReservation != null ? workReservation : effective(slot.reservations, day);
             if (reservation != null) {
-                lines.add(new ResolutionLine(slot.id, society, settled[i], claimed[i], LineStatus.RESERVED, null,
+                lines.add(new ResolutionLine(slot.id, society, settled[i], claimed[i], LineStatus.RESERVED, null, null,
                         overClaimed, reservation.source()));
                 continue;
             }
             Licence licence = licence(query.platform(), society == null ? SocietyId.STATUTORY : society, day);
             lines.add(licence != null
                     ? new ResolutionLine(slot.id, society, settled[i], claimed[i], LineStatus.LICENSED, licence.tariff(),
-                            overClaimed, null)
-                    : new ResolutionLine(slot.id, society, settled[i], claimed[i], LineStatus.UNLICENSED, null,
+                            licence.key(), overClaimed, null)
+                    : new ResolutionLine(slot.id, society, settled[i], claimed[i], LineStatus.UNLICENSED, null, null,
                             overClaimed, null));
         }
         if (sum < FULL) {
             int remainder = (int) (FULL - sum);
             lines.add(workReservation != null
-                    ? new ResolutionLine(null, null, remainder, remainder, LineStatus.RESERVED, null, false,
+                    ? new ResolutionLine(null, null, remainder, remainder, LineStatus.RESERVED, null, null, false,
                             workReservation.source())
-                    : new ResolutionLine(null, null, remainder, remainder, LineStatus.UNCLAIMED, null, false, null));
+                    : new ResolutionLine(null, null, remainder, remainder, LineStatus.UNCLAIMED, null, null, false, null));
         }
         return new Resolution.Matched(entry.work, day, right,
                 shareTerritory < 0 ? null : Territory.byIndex(shareTerritory), lines, overClaimed, conflicts);

@@ -47,8 +47,8 @@ public final class ResolutionMapping {
                     l.society() == null ? null : l.society().value(),
                     l.basisPoints(),
                     io.fairshare.contracts.usage.LineStatus.valueOf(l.status().name()),
-                    // the domain's resolution names the tariff of the licence it applied, not the licence
-                    null,
+                    // the licence the resolver applied (LICENSED lines), by its catalogue key
+                    l.licence() == null ? null : l.licence().id(),
                     l.tariff() == null ? null : l.tariff().value(),
                     l.disputed()));
         }

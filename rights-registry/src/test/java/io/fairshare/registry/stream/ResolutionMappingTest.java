@@ -65,7 +65,7 @@ class ResolutionMappingTest {
         assertEquals("music", o.resolved().workCategory());
         assertEquals(ISWC, o.resolved().matchedBy(), "the ISWC outranks the ISRC, and is given in canonical form");
         assertEquals(List.of(
-                new ResolvedLineV1("ipi:00000000001", "KOMCA", 6000, LineStatus.LICENSED, null, "t-music", false),
+                new ResolvedLineV1("ipi:00000000001", "KOMCA", 6000, LineStatus.LICENSED, "licence|platform-a|KOMCA|", "t-music", false),
                 new ResolvedLineV1("ipi:00000000002", null, 3000, LineStatus.UNLICENSED, null, null, false),
                 new ResolvedLineV1(null, null, 1000, LineStatus.UNCLAIMED, null, null, false)), o.resolved().lines());
         assertEquals(u, o.resolved().usage());
