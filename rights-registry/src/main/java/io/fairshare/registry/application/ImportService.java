@@ -2,7 +2,7 @@ package io.fairshare.registry.application;
 
 import io.fairshare.service.security.Caller;
 import io.fairshare.registry.config.RegistryConfig;
-import io.fairshare.registry.domain.CatalogueChange;
+import io.fairshare.registry.domain.catalogue.CatalogueChange;
 import io.fairshare.registry.importing.CsvShareImporter;
 import io.fairshare.registry.importing.CwrImporter;
 import io.fairshare.registry.importing.ImportReport;
