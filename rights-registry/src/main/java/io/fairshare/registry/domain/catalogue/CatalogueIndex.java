@@ -19,8 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.function.IntFunction;
-import java.util.function.Predicate;
 
 /**
  * The in-memory catalogue the {@link Resolver} reads: works by each of their identifiers, shares and work-level
@@ -49,9 +47,6 @@ import java.util.function.Predicate;
 public final class CatalogueIndex {
     private static final PartySlot[] NO_PARTIES = new PartySlot[0];
     private static final int[] NO_DATA = new int[0];
-    private static final Mandate[] NO_MANDATES = new Mandate[0];
-    private static final Reservation[] NO_RESERVATIONS = new Reservation[0];
-    private static final Comparator<WorkEntry> BY_KEY = Comparator.comparing(e -> e.key.key());
 
     /** Value: a {@link WorkEntry} or, when several works carry the identifier, a {@code WorkEntry[]} sorted by key. */
     private final ConcurrentHashMap<WorkId, Object> byIdentifier = new ConcurrentHashMap<>();
@@ -66,110 +61,6 @@ public final class CatalogueIndex {
     private volatile int mandateCount;
     private volatile int reservationCount;
     private volatile int licenceCount;
-
-    /** Everything the index knows of one party id: the party itself and its mandates and reservations. */
-    public static final class PartySlot {
-        public final PartyId id;
-        volatile Party party;
-        volatile Mandate[] mandates = NO_MANDATES;
-        volatile Reservation[] reservations = NO_RESERVATIONS;
-
-        PartySlot(PartyId id) {
-            this.id = id;
-        }
-
-        /** The party's mandates (the array is the index's own: do not change it). */
-        public Mandate[] mandates() {
-            return mandates;
-        }
-
-        /** The reservations on the party (the array is the index's own: do not change it). */
-        public Reservation[] reservations() {
-            return reservations;
-        }
-    }
-
-    /** The immutable state of one work key. */
-    public static final class WorkEntry {
-        // Packed share: data[3i] = basis points (bits 0-13) | right type ordinal (14-16) | territory index (17-25);
-        // data[3i+1] = first day (epoch day, Integer.MIN_VALUE if since always);
-        // data[3i+2] = last day, inclusive (epoch day, Integer.MAX_VALUE if open-ended).
-        public static final int BP_MASK = 0x3FFF;
-        public static final int RIGHT_SHIFT = 14;
-        public static final int TERRITORY_SHIFT = 17;
-
-        public final WorkId key;
-        /** Null while only shares or reservations of the key are known. */
-        public final Work work;
-        public final PartySlot[] shareParties;
-        public final int[] shareData;
-        public final Reservation[] reservations;
-
-        WorkEntry(WorkId key, Work work, PartySlot[] shareParties, int[] shareData, Reservation[] reservations) {
-            this.key = key;
-            this.work = work;
-            this.shareParties = shareParties;
-            this.shareData = shareData;
-            this.reservations = reservations;
-        }
-
-        boolean isEmpty() {
-            return work == null && shareParties.length == 0 && reservations.length == 0;
-        }
-
-        List<WorkId> indexedUnder() {
-            return work != null ? work.identifiers() : List.of(key);
-        }
-
-        static int meta(Share s) {
-            return s.basisPoints() | s.right().ordinal() << RIGHT_SHIFT | s.territory().index() << TERRITORY_SHIFT;
-        }
-
-        static int firstDay(LocalDate from) {
-            return from == null ? Integer.MIN_VALUE : epochDay(from);
-        }
-
-        static int lastDay(LocalDate to) {
-            return to == null ? Integer.MAX_VALUE : epochDay(to);
-        }
-
-        private static int epochDay(LocalDate d) {
-            long day = d.toEpochDay();
-            if (day <= Integer.MIN_VALUE || day >= Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("date out of the supported range: " + d);
-            }
-            return (int) day;
-        }
-
-        Share share(int i) {
-            int meta = shareData[3 * i];
-            int from = shareData[3 * i + 1];
-            int to = shareData[3 * i + 2];
-            return new Share(key, shareParties[i].id, RightType.values()[(meta >>> RIGHT_SHIFT) & 7],
-                    Territory.byIndex(meta >>> TERRITORY_SHIFT), meta & BP_MASK,
-                    from == Integer.MIN_VALUE ? null : LocalDate.ofEpochDay(from),
-                    to == Integer.MAX_VALUE ? null : LocalDate.ofEpochDay(to));
-        }
-
-        List<Share> shares() {
-            List<Share> out = new ArrayList<>(shareParties.length);
-            for (int i = 0; i < shareParties.length; i++) {
-                out.add(share(i));
-            }
-            return out;
-        }
-
-        /** Position of the share with this key (party, right, territory, first day), or -1. */
-        int indexOf(PartyId party, int rightAndTerritory, int firstDay) {
-            for (int i = 0; i < shareParties.length; i++) {
-                if (shareParties[i].id.equals(party) && (shareData[3 * i] & ~BP_MASK) == rightAndTerritory
-                        && shareData[3 * i + 1] == firstDay) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-    }
 
     /** An empty index. */
     public CatalogueIndex() {
@@ -244,7 +135,7 @@ public final class CatalogueIndex {
     /** Every work carrying {@code identifier} (canonical form), sorted by key. */
     public List<Work> worksWithIdentifier(WorkId identifier) {
         List<Work> out = new ArrayList<>(1);
-        for (WorkEntry e : entries(byIdentifier.get(identifier))) {
+        for (WorkEntry e : IdentifierSlots.entries(byIdentifier.get(identifier))) {
             if (e.work != null && e.work.identifiers().contains(identifier)) {
                 out.add(e.work);
             }
@@ -304,7 +195,7 @@ public final class CatalogueIndex {
         List<Share> shares = new ArrayList<>();
         List<Reservation> reservations = new ArrayList<>();
         byIdentifier.forEach((id, slot) -> {
-            for (WorkEntry e : entries(slot)) {
+            for (WorkEntry e : IdentifierSlots.entries(slot)) {
                 if (e.key.equals(id)) {
                     if (e.work != null) {
                         works.add(e.work);
@@ -351,16 +242,6 @@ public final class CatalogueIndex {
     public Licence[] licenceArray(PlatformId platform, SocietyId licensor) {
         ConcurrentHashMap<SocietyId, Licence[]> byLicensor = licences.get(platform);
         return byLicensor == null ? null : byLicensor.get(licensor);
-    }
-
-    public static WorkEntry[] entries(Object slot) {
-        if (slot == null) {
-            return new WorkEntry[0];
-        }
-        if (slot instanceof WorkEntry e) {
-            return new WorkEntry[] {e};
-        }
-        return (WorkEntry[]) slot;
     }
 
     // ---------------------------------------------------------------- writes
@@ -416,7 +297,7 @@ public final class CatalogueIndex {
         Work stored = old != null && old.key != work.key()
                 ? new Work(old.key, reuseKey(work.identifiers(), old.key), work.title(), work.category(), work.alternateTitles())
                 : work;
-        replace(old, old == null ? new WorkEntry(key, stored, NO_PARTIES, NO_DATA, NO_RESERVATIONS)
+        replace(old, old == null ? new WorkEntry(key, stored, NO_PARTIES, NO_DATA, PartySlot.NO_RESERVATIONS)
                 : new WorkEntry(key, stored, old.shareParties, old.shareData, old.reservations));
         if (old == null || old.work == null) {
             workCount++;
@@ -468,7 +349,7 @@ public final class CatalogueIndex {
         nextData[3 * at] = meta;
         nextData[3 * at + 1] = first;
         nextData[3 * at + 2] = last;
-        replace(old, old == null ? new WorkEntry(share.work(), null, nextParties, nextData, NO_RESERVATIONS)
+        replace(old, old == null ? new WorkEntry(share.work(), null, nextParties, nextData, PartySlot.NO_RESERVATIONS)
                 : new WorkEntry(old.key, old.work, nextParties, nextData, old.reservations));
         return true;
     }
@@ -501,7 +382,7 @@ public final class CatalogueIndex {
         if (r.target() instanceof Reservation.OnParty p) {
             PartySlot slot = partySlot(p.party());
             Reservation[] current = slot.reservations;
-            Reservation[] next = upserted(current, r, Reservation::key);
+            Reservation[] next = KeyedArrays.upserted(current, r, Reservation::key);
             if (next == null) {
                 return false;
             }
@@ -516,8 +397,8 @@ public final class CatalogueIndex {
         if (old != null && old.key != work) {
             r = new Reservation(new Reservation.OnWork(old.key), r.source(), r.effectiveFrom());
         }
-        Reservation[] current = old == null ? NO_RESERVATIONS : old.reservations;
-        Reservation[] next = upserted(current, r, Reservation::key);
+        Reservation[] current = old == null ? PartySlot.NO_RESERVATIONS : old.reservations;
+        Reservation[] next = KeyedArrays.upserted(current, r, Reservation::key);
         if (next == null) {
             return false;
         }
@@ -533,25 +414,25 @@ public final class CatalogueIndex {
         if (key.target() instanceof Reservation.OnParty p) {
             PartySlot slot = parties.get(p.party());
             Reservation[] next = slot == null ? null
-                    : without(slot.reservations, r -> r.key().equals(key), Reservation[]::new);
+                    : KeyedArrays.without(slot.reservations, r -> r.key().equals(key), Reservation[]::new);
             if (next == null) {
                 return false;
             }
             reservationCount--;
-            slot.reservations = next.length == 0 ? NO_RESERVATIONS : next;
+            slot.reservations = next.length == 0 ? PartySlot.NO_RESERVATIONS : next;
             return true;
         }
         WorkEntry old = entryByKey(((Reservation.OnWork) key.target()).work());
         if (old == null) {
             return false;
         }
-        Reservation[] next = without(old.reservations, r -> r.key().equals(key), Reservation[]::new);
+        Reservation[] next = KeyedArrays.without(old.reservations, r -> r.key().equals(key), Reservation[]::new);
         if (next == null) {
             return false;
         }
         reservationCount--;
         replace(old, new WorkEntry(old.key, old.work, old.shareParties, old.shareData,
-                next.length == 0 ? NO_RESERVATIONS : next));
+                next.length == 0 ? PartySlot.NO_RESERVATIONS : next));
         return true;
     }
 
@@ -560,7 +441,7 @@ public final class CatalogueIndex {
         Mandate m = new Mandate(slot.id, mandate.society(), mandate.right(), mandate.territory().canonical(),
                 intern(mandate.validFrom()), intern(mandate.validTo()));
         Mandate[] current = slot.mandates;
-        Mandate[] next = upserted(current, m, Mandate::key);
+        Mandate[] next = KeyedArrays.upserted(current, m, Mandate::key);
         if (next == null) {
             return false;
         }
@@ -573,12 +454,12 @@ public final class CatalogueIndex {
 
     private boolean deleteMandate(Mandate.Key key) {
         PartySlot slot = parties.get(key.party());
-        Mandate[] next = slot == null ? null : without(slot.mandates, m -> m.key().equals(key), Mandate[]::new);
+        Mandate[] next = slot == null ? null : KeyedArrays.without(slot.mandates, m -> m.key().equals(key), Mandate[]::new);
         if (next == null) {
             return false;
         }
         mandateCount--;
-        slot.mandates = next.length == 0 ? NO_MANDATES : next;
+        slot.mandates = next.length == 0 ? PartySlot.NO_MANDATES : next;
         return true;
     }
 
@@ -588,7 +469,7 @@ public final class CatalogueIndex {
         ConcurrentHashMap<SocietyId, Licence[]> byLicensor =
                 licences.computeIfAbsent(l.platform(), p -> new ConcurrentHashMap<>());
         Licence[] current = byLicensor.getOrDefault(l.licensor(), new Licence[0]);
-        Licence[] next = upserted(current, l, Licence::key);
+        Licence[] next = KeyedArrays.upserted(current, l, Licence::key);
         if (next == null) {
             return false;
         }
@@ -602,7 +483,7 @@ public final class CatalogueIndex {
     private boolean deleteLicence(Licence.Key key) {
         ConcurrentHashMap<SocietyId, Licence[]> byLicensor = licences.get(key.platform());
         Licence[] current = byLicensor == null ? null : byLicensor.get(key.licensor());
-        Licence[] next = current == null ? null : without(current, l -> l.key().equals(key), Licence[]::new);
+        Licence[] next = current == null ? null : KeyedArrays.without(current, l -> l.key().equals(key), Licence[]::new);
         if (next == null) {
             return false;
         }
@@ -615,37 +496,6 @@ public final class CatalogueIndex {
         return true;
     }
 
-    /** The array with {@code value} replacing the element of equal key, or appended; null if already present as is. */
-    private static <T, K> T[] upserted(T[] current, T value, Function<T, K> key) {
-        K k = key.apply(value);
-        for (int i = 0; i < current.length; i++) {
-            if (key.apply(current[i]).equals(k)) {
-                if (current[i].equals(value)) {
-                    return null;
-                }
-                T[] next = current.clone();
-                next[i] = value;
-                return next;
-            }
-        }
-        T[] next = Arrays.copyOf(current, current.length + 1);
-        next[current.length] = value;
-        return next;
-    }
-
-    /** The array without the first element matching, or null if none matches. */
-    private static <T> T[] without(T[] current, Predicate<T> match, IntFunction<T[]> newArray) {
-        for (int i = 0; i < current.length; i++) {
-            if (match.test(current[i])) {
-                T[] next = newArray.apply(current.length - 1);
-                System.arraycopy(current, 0, next, 0, i);
-                System.arraycopy(current, i + 1, next, i, current.length - i - 1);
-                return next;
-            }
-        }
-        return null;
-    }
-
     /** Swaps {@code old} for {@code neu} under every identifier either is indexed by. */
     private void replace(WorkEntry old, WorkEntry neu) {
         boolean drop = neu.isEmpty();
@@ -654,50 +504,13 @@ public final class CatalogueIndex {
             Set<WorkId> keep = new HashSet<>(newIds);
             for (WorkId id : old.indexedUnder()) {
                 if (!keep.contains(id)) {
-                    byIdentifier.computeIfPresent(id, (k, slot) -> removeFromSlot(slot, old.key));
+                    byIdentifier.computeIfPresent(id, (k, slot) -> IdentifierSlots.removeFromSlot(slot, old.key));
                 }
             }
         }
         for (WorkId id : newIds) {
-            byIdentifier.compute(id, (k, slot) -> putInSlot(slot, neu));
+            byIdentifier.compute(id, (k, slot) -> IdentifierSlots.putInSlot(slot, neu));
         }
-    }
-
-    private static Object removeFromSlot(Object slot, WorkId key) {
-        if (slot instanceof WorkEntry e) {
-            return e.key.equals(key) ? null : e;
-        }
-        WorkEntry[] next = without((WorkEntry[]) slot, e -> e.key.equals(key), WorkEntry[]::new);
-        if (next == null) {
-            return slot;
-        }
-        return next.length == 1 ? next[0] : next;
-    }
-
-    private static Object putInSlot(Object slot, WorkEntry neu) {
-        if (slot == null) {
-            return neu;
-        }
-        if (slot instanceof WorkEntry e) {
-            if (e.key.equals(neu.key)) {
-                return neu;
-            }
-            WorkEntry[] two = {e, neu};
-            Arrays.sort(two, BY_KEY);
-            return two;
-        }
-        WorkEntry[] all = (WorkEntry[]) slot;
-        for (int i = 0; i < all.length; i++) {
-            if (all[i].key.equals(neu.key)) {
-                WorkEntry[] next = all.clone();
-                next[i] = neu;
-                return next;
-            }
-        }
-        WorkEntry[] next = Arrays.copyOf(all, all.length + 1);
-        next[all.length] = neu;
-        Arrays.sort(next, BY_KEY);
-        return next;
     }
 
     private LocalDate intern(LocalDate d) {

@@ -1,6 +1,9 @@
 package io.fairshare.registry.domain.resolution;
 
 import io.fairshare.registry.domain.catalogue.CatalogueIndex;
+import io.fairshare.registry.domain.catalogue.IdentifierSlots;
+import io.fairshare.registry.domain.catalogue.PartySlot;
+import io.fairshare.registry.domain.catalogue.WorkEntry;
 import io.fairshare.registry.domain.licence.Licence;
 import io.fairshare.registry.domain.shares.Mandate;
 import io.fairshare.registry.domain.catalogue.PlatformId;
@@ -69,9 +72,9 @@ public final class Resolver {
 
     private static final int FULL = 10_000;
     private static final int WORLD = 0;
-    private static final int BP_MASK = CatalogueIndex.WorkEntry.BP_MASK;
-    private static final int RIGHT_SHIFT = CatalogueIndex.WorkEntry.RIGHT_SHIFT;
-    private static final int TERRITORY_SHIFT = CatalogueIndex.WorkEntry.TERRITORY_SHIFT;
+    private static final int BP_MASK = WorkEntry.BP_MASK;
+    private static final int RIGHT_SHIFT = WorkEntry.RIGHT_SHIFT;
+    private static final int TERRITORY_SHIFT = WorkEntry.TERRITORY_SHIFT;
 
     private final CatalogueIndex index;
     private final IdentifierNormaliser normaliser;
@@ -94,7 +97,7 @@ public final class Resolver {
 
         // 1. the work
         int n = ids.size();
-        CatalogueIndex.WorkEntry[] chosen = new CatalogueIndex.WorkEntry[n];
+        WorkEntry[] chosen = new WorkEntry[n];
         Object[] slots = new Object[n];
         int best = -1;
         for (int i = 0; i < n; i++) {
@@ -118,7 +121,7 @@ public final class Resolver {
         if (best < 0) {
             return new Resolution.Unmatched(Resolution.Reason.UNKNOWN_WORK, unknownDetail(ids));
         }
-        CatalogueIndex.WorkEntry entry = chosen[best];
+        WorkEntry entry = chosen[best];
         List<WorkId> conflicts = conflicts(entry, slots);
 
         // 2. the shares
@@ -126,7 +129,7 @@ public final class Resolver {
         int dayNumber = (int) day.toEpochDay();
         int eventTerritory = territory.index();
         boolean eventInWorld = eventTerritory == WORLD;
-        CatalogueIndex.PartySlot[] shareParties = entry.shareParties;
+        PartySlot[] shareParties = entry.shareParties;
         int[] data = entry.shareData;
         int shares = shareParties.length;
         RightType right = null;
@@ -153,7 +156,7 @@ public final class Resolver {
             }
         }
 
-        CatalogueIndex.PartySlot[] parties = new CatalogueIndex.PartySlot[shares];
+        PartySlot[] parties = new PartySlot[shares];
         int[] claimed = new int[shares];
         int count = 0;
         if (right != null) {
@@ -161,7 +164,7 @@ public final class Resolver {
             for (int i = 0; i < shares; i++) {
                 int meta = data[3 * i];
                 if ((meta & ~BP_MASK) == wanted && data[3 * i + 1] <= dayNumber && dayNumber <= data[3 * i + 2]) {
-                    CatalogueIndex.PartySlot party = shareParties[i];
+                    PartySlot party = shareParties[i];
                     int at = indexOf(parties, count, party);
                     if (at < 0) {
                         parties[count] = party;
@@ -192,7 +195,7 @@ public final class Resolver {
         Reservation workReservation = effective(entry.reservations, day);
         List<ResolutionLine> lines = new ArrayList<>(count + 1);
         for (int i = 0; i < count; i++) {
-            CatalogueIndex.PartySlot slot = parties[i];
+            PartySlot slot = parties[i];
             Mandate mandate = mandate(slot.mandates(), right, territory, day);
             SocietyId society = mandate == null ? null : mandate.society();
             Reservation reservation = workReservation != null ? workReservation : effective(slot.reservations(), day);
@@ -220,15 +223,15 @@ public final class Resolver {
     }
 
     /** The entry an identifier resolves to: the work keyed by it, else the one with the smallest key. */
-    private static CatalogueIndex.WorkEntry choose(Object slot, WorkId id) {
-        if (slot instanceof CatalogueIndex.WorkEntry e) {
+    private static WorkEntry choose(Object slot, WorkId id) {
+        if (slot instanceof WorkEntry e) {
             return e.work != null ? e : null;
         }
         if (slot == null) {
             return null;
         }
-        CatalogueIndex.WorkEntry first = null;
-        for (CatalogueIndex.WorkEntry e : (CatalogueIndex.WorkEntry[]) slot) {
+        WorkEntry first = null;
+        for (WorkEntry e : (WorkEntry[]) slot) {
             if (e.work == null) {
                 continue;
             }
@@ -242,10 +245,10 @@ public final class Resolver {
         return first;
     }
 
-    private static List<WorkId> conflicts(CatalogueIndex.WorkEntry winner, Object[] slots) {
+    private static List<WorkId> conflicts(WorkEntry winner, Object[] slots) {
         List<WorkId> out = null;
         for (Object slot : slots) {
-            for (CatalogueIndex.WorkEntry e : CatalogueIndex.entries(slot)) {
+            for (WorkEntry e : IdentifierSlots.entries(slot)) {
                 if (e.work != null && e != winner && !e.key.equals(winner.key)) {
                     if (out == null) {
                         out = new ArrayList<>(2);
@@ -278,7 +281,7 @@ public final class Resolver {
         return sb.toString();
     }
 
-    private static int indexOf(CatalogueIndex.PartySlot[] parties, int count, CatalogueIndex.PartySlot p) {
+    private static int indexOf(PartySlot[] parties, int count, PartySlot p) {
         for (int i = 0; i < count; i++) {
             if (parties[i] == p) {
                 return i;
@@ -287,9 +290,9 @@ public final class Resolver {
         return -1;
     }
 
-    private static void sortByParty(CatalogueIndex.PartySlot[] parties, int[] bps, int count) {
+    private static void sortByParty(PartySlot[] parties, int[] bps, int count) {
         for (int i = 1; i < count; i++) {
-            CatalogueIndex.PartySlot p = parties[i];
+            PartySlot p = parties[i];
             int b = bps[i];
             int j = i - 1;
             while (j >= 0 && parties[j].id.compareTo(p.id) > 0) {
