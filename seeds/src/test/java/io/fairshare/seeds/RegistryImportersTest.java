@@ -3,7 +3,7 @@ package io.fairshare.seeds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fairshare.registry.domain.CatalogueChange;
+import io.fairshare.registry.domain.catalogue.CatalogueChange;
 import io.fairshare.registry.importing.CsvShareImporter;
 import io.fairshare.registry.importing.CwrImporter;
 import io.fairshare.registry.importing.ImportReport;

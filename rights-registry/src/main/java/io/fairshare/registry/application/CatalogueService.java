@@ -2,10 +2,10 @@ package io.fairshare.registry.application;
 
 import io.fairshare.service.security.Caller;
 import io.fairshare.contracts.credentials.BearerKeys;
-import io.fairshare.registry.domain.CatalogueChange;
-import io.fairshare.registry.domain.Society;
+import io.fairshare.registry.domain.catalogue.CatalogueChange;
+import io.fairshare.registry.domain.catalogue.Society;
 import io.fairshare.registry.persistence.CatalogueStore;
-import io.fairshare.registry.persistence.StoreException;
+import io.fairshare.service.persistence.StorageException;
 import io.fairshare.service.Outages;
 import io.fairshare.service.ServiceUnavailableException;
 import io.fairshare.service.rest.ApiProblem;
@@ -43,7 +43,7 @@ public class CatalogueService {
                 }
                 return o.written();
             });
-        } catch (StoreException e) {
+        } catch (StorageException e) {
             if (e.isUniqueViolation()) {
                 throw ApiProblem.conflict("conflict", "a concurrent write took the same key or identifier; retry");
             }

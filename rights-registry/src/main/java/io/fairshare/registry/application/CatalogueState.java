@@ -1,8 +1,8 @@
 package io.fairshare.registry.application;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fairshare.registry.domain.CatalogueChange;
-import io.fairshare.registry.domain.CatalogueIndex;
+import io.fairshare.registry.domain.catalogue.CatalogueChange;
+import io.fairshare.registry.domain.catalogue.CatalogueIndex;
 import io.fairshare.registry.persistence.CatalogueStore;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;

@@ -3,7 +3,7 @@ package io.fairshare.registry.application;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.fairshare.contracts.Topics;
 import io.fairshare.registry.config.RegistryConfig;
-import io.fairshare.registry.domain.CatalogueChange;
+import io.fairshare.registry.domain.catalogue.CatalogueChange;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,6 +1,6 @@
 package io.fairshare.registry.application;
 
-import io.fairshare.registry.domain.CatalogueChange;
+import io.fairshare.registry.domain.catalogue.CatalogueChange;
 
 /** The kinds of catalogue entity: the table each is stored in, its field name in a change envelope, who may write it. */
 public enum EntityKind {

@@ -2,13 +2,13 @@ package io.fairshare.registry.application;
 
 import io.fairshare.service.security.Caller;
 import io.fairshare.registry.config.RegistryConfig;
-import io.fairshare.registry.domain.CatalogueChange;
+import io.fairshare.registry.domain.catalogue.CatalogueChange;
 import io.fairshare.registry.importing.CsvShareImporter;
 import io.fairshare.registry.importing.CwrImporter;
 import io.fairshare.registry.importing.ImportReport;
 import io.fairshare.registry.importing.ImportSink;
 import io.fairshare.registry.importing.ImportSummary;
-import io.fairshare.registry.persistence.StoreException;
+import io.fairshare.service.persistence.StorageException;
 import io.fairshare.service.Outages;
 import io.fairshare.service.ServiceUnavailableException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -91,7 +91,7 @@ public class ImportService {
             return r;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (StoreException e) {
+        } catch (StorageException e) {
             throw Outages.isOutage(e) ? new ServiceUnavailableException("the catalogue store (PostgreSQL) is unavailable", e) : e;
         } finally {
             if (spool != null) {

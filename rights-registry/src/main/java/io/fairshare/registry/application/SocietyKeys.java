@@ -3,7 +3,7 @@ package io.fairshare.registry.application;
 import io.fairshare.contracts.credentials.BearerKeys;
 import io.fairshare.registry.config.RegistryConfig;
 import io.fairshare.registry.persistence.CatalogueStore;
-import io.fairshare.registry.persistence.StoreException;
+import io.fairshare.service.persistence.StorageException;
 import io.fairshare.service.ServiceUnavailableException;
 import io.fairshare.service.security.ApiKeyDirectory;
 import io.fairshare.service.security.Caller;
@@ -31,7 +31,7 @@ public class SocietyKeys implements ApiKeyDirectory {
             try {
                 Object[] row = store.societyKey(keyId);
                 return row == null ? Optional.empty() : Optional.of(new StoredKey((String) row[0], (byte[]) row[1]));
-            } catch (StoreException e) {
+            } catch (StorageException e) {
                 throw new ServiceUnavailableException("the key store (PostgreSQL) is unavailable", e);
             }
         });

@@ -1,6 +1,6 @@
 package io.fairshare.registry.importing;
 
-import io.fairshare.registry.domain.CatalogueChange;
+import io.fairshare.registry.domain.catalogue.CatalogueChange;
 
 /**
  * Where an importer sends what it finds, as it reads: the catalogue upserts, and one report per row or record

@@ -1,6 +1,6 @@
 package io.fairshare.registry.importing;
 
-import io.fairshare.registry.domain.CatalogueChange;
+import io.fairshare.registry.domain.catalogue.CatalogueChange;
 
 /** Counts what passes to the caller's sink, for the {@link ImportSummary}. */
 final class Tally implements ImportSink {

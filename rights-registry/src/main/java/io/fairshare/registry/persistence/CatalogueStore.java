@@ -1,6 +1,8 @@
 package io.fairshare.registry.persistence;
 
 import io.agroal.api.AgroalDataSource;
+import io.fairshare.service.persistence.StorageException;
+import io.fairshare.service.persistence.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.Connection;
@@ -23,9 +25,11 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class CatalogueStore {
     private final AgroalDataSource ds;
+    private final Transactions transactions;
 
     public CatalogueStore(AgroalDataSource ds) {
         this.ds = ds;
+        this.transactions = new Transactions(ds);
     }
 
     /** A stored entity: its key, owning society (null = the authority's) and JSON document. */
@@ -93,7 +97,7 @@ public class CatalogueStore {
             }
             return out;
         } catch (SQLException e) {
-            throw new StoreException(e);
+            throw new StorageException(e);
         }
     }
 
@@ -113,7 +117,7 @@ public class CatalogueStore {
             }
             return out;
         } catch (SQLException e) {
-            throw new StoreException(e);
+            throw new StorageException(e);
         }
     }
 
@@ -203,16 +207,14 @@ public class CatalogueStore {
                 }
             }
         } catch (SQLException e) {
-            throw new StoreException(e);
+            throw new StorageException(e);
         }
     }
 
-    /** Streams every document of a table (for the start-up load), fetched in chunks. */
+    /** Streams every document of a table (for the start-up load), fetched in chunks (a cursor needs a transaction). */
     public long streamAll(String table, Consumer<String> docs) {
-        long n = 0;
-        try (Connection c = ds.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
+        return transactions.write(c -> {
+            long n = 0;
             try (PreparedStatement ps = c.prepareStatement("SELECT doc::text FROM " + table)) {
                 ps.setFetchSize(10_000);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -221,14 +223,9 @@ public class CatalogueStore {
                         n++;
                     }
                 }
-            } finally {
-                c.commit();
-                c.setAutoCommit(auto);
             }
             return n;
-        } catch (SQLException e) {
-            throw new StoreException(e);
-        }
+        });
     }
 
     public List<StoredRow> query(String table, String column, String value, int offset, int limit) {
@@ -266,7 +263,7 @@ public class CatalogueStore {
             }
             return out;
         } catch (SQLException e) {
-            throw new StoreException(e);
+            throw new StorageException(e);
         }
     }
 
@@ -285,7 +282,7 @@ public class CatalogueStore {
             }
             return out;
         } catch (SQLException e) {
-            throw new StoreException(e);
+            throw new StorageException(e);
         }
     }
 
@@ -302,7 +299,7 @@ public class CatalogueStore {
             }
             return out;
         } catch (SQLException e) {
-            throw new StoreException(e);
+            throw new StorageException(e);
         }
     }
 
@@ -315,7 +312,7 @@ public class CatalogueStore {
                 return rs.getBoolean(1);
             }
         } catch (SQLException e) {
-            throw new StoreException(e);
+            throw new StorageException(e);
         }
     }
 
@@ -326,7 +323,7 @@ public class CatalogueStore {
             ps.setArray(2, c.createArrayOf("bigint", seqs.toArray()));
             ps.executeUpdate();
         } catch (SQLException e) {
-            throw new StoreException(e);
+            throw new StorageException(e);
         }
     }
 
@@ -336,7 +333,7 @@ public class CatalogueStore {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
-            throw new StoreException(e);
+            throw new StorageException(e);
         }
     }
 
@@ -350,7 +347,7 @@ public class CatalogueStore {
             ps.setBytes(3, hash);
             ps.executeUpdate();
         } catch (SQLException e) {
-            throw new StoreException(e);
+            throw new StorageException(e);
         }
     }
 
@@ -363,7 +360,7 @@ public class CatalogueStore {
                 return rs.next() ? new Object[] {rs.getString(1), rs.getBytes(2)} : null;
             }
         } catch (SQLException e) {
-            throw new StoreException(e);
+            throw new StorageException(e);
         }
     }
 

@@ -7,7 +7,7 @@ import io.fairshare.registry.application.CatalogueJson;
 import io.fairshare.registry.application.CatalogueQueries;
 import io.fairshare.registry.application.CatalogueService;
 import io.fairshare.registry.application.EntityKind;
-import io.fairshare.registry.domain.CatalogueChange;
+import io.fairshare.registry.domain.catalogue.CatalogueChange;
 import io.fairshare.service.rest.ApiProblem;
 import jakarta.ws.rs.core.Response;
 import java.util.List;

@@ -9,7 +9,7 @@ import io.fairshare.registry.application.CatalogueJson;
 import io.fairshare.registry.application.CatalogueQueries;
 import io.fairshare.registry.application.CatalogueService;
 import io.fairshare.registry.application.EntityKind;
-import io.fairshare.registry.domain.CatalogueChange;
+import io.fairshare.registry.domain.catalogue.CatalogueChange;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;

@@ -5,11 +5,11 @@ import io.fairshare.contracts.usage.ResolvedLineV1;
 import io.fairshare.contracts.usage.UsageAcceptedV1;
 import io.fairshare.contracts.usage.UsageResolvedV1;
 import io.fairshare.contracts.usage.UsageUnmatchedV1;
-import io.fairshare.registry.domain.IdentifierPriority;
-import io.fairshare.registry.domain.Resolution;
-import io.fairshare.registry.domain.ResolutionLine;
-import io.fairshare.registry.domain.Resolver;
-import io.fairshare.registry.domain.Work;
+import io.fairshare.registry.domain.resolution.IdentifierPriority;
+import io.fairshare.registry.domain.resolution.Resolution;
+import io.fairshare.registry.domain.resolution.ResolutionLine;
+import io.fairshare.registry.domain.resolution.Resolver;
+import io.fairshare.registry.domain.catalogue.Work;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -47,8 +47,8 @@ public final class ResolutionMapping {
                     l.society() == null ? null : l.society().value(),
                     l.basisPoints(),
                     io.fairshare.contracts.usage.LineStatus.valueOf(l.status().name()),
-                    // the domain's resolution names the tariff of the licence it applied, not the licence
-                    null,
+                    // the licence the resolver applied (LICENSED lines), by its catalogue key
+                    l.licence() == null ? null : l.licence().id(),
                     l.tariff() == null ? null : l.tariff().value(),
                     l.disputed()));
         }

@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.fairshare.testsupport.ServiceArchitecture;
 import org.junit.jupiter.api.Test;
 
 /** The domain and the importers are plain Java: no framework may leak into them; adapters go through the application. */
@@ -12,6 +13,12 @@ class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.fairshare.registry");
+
+    /** The project-wide layering rules: no SQL outside persistence, no JSON in the domain, thin adapters, inward arrows. */
+    @Test
+    void theSharedServiceRulesHold() {
+        ServiceArchitecture.of("io.fairshare.registry").checkAll();
+    }
 
     @Test
     void domainAndImportersDependOnNoFramework() {

@@ -1,6 +1,6 @@
 package io.fairshare.registry.importing;
 
-import io.fairshare.registry.domain.CatalogueChange;
+import io.fairshare.registry.domain.catalogue.CatalogueChange;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,8 +2,8 @@ package io.fairshare.registry.importing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.fairshare.registry.domain.CatalogueIndex;
-import io.fairshare.registry.domain.CatalogueSnapshot;
+import io.fairshare.registry.domain.catalogue.CatalogueIndex;
+import io.fairshare.registry.domain.catalogue.CatalogueSnapshot;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 

@@ -13,7 +13,7 @@ import io.fairshare.contracts.Topics;
 import io.fairshare.contracts.identifiers.Identifiers;
 import io.fairshare.contracts.identifiers.WorkId;
 import io.fairshare.registry.application.CatalogueState;
-import io.fairshare.registry.domain.CatalogueChange;
+import io.fairshare.registry.domain.catalogue.CatalogueChange;
 import io.fairshare.testsupport.FairshareTestResources;
 import io.fairshare.testsupport.TopicReader;
 import io.quarkus.test.common.WithTestResource;
@@ -56,7 +56,7 @@ class ChangeTopicTest {
 
         as(s.bearer()).body(Map.of("work", doi, "party", "ref:t:1", "right", "TRAINING", "territory", "WORLD",
                 "basisPoints", 10000)).post("/v1/shares").then().statusCode(201);
-        io.fairshare.registry.domain.CatalogueIndex fresh = state.loadFromStore();
+        io.fairshare.registry.domain.catalogue.CatalogueIndex fresh = state.loadFromStore();
         assertEquals(state.index().work(id), fresh.work(id), "a start-up load holds what the API wrote");
         assertEquals(state.index().shares(id), fresh.shares(id));
         assertEquals(1, fresh.shares(id).size());

@@ -21,20 +21,20 @@ import io.fairshare.registry.application.CatalogueService;
 import io.fairshare.registry.application.CatalogueState;
 import io.fairshare.service.security.Caller;
 import io.fairshare.service.security.Roles;
-import io.fairshare.registry.domain.CatalogueChange;
-import io.fairshare.registry.domain.Category;
-import io.fairshare.registry.domain.Licence;
-import io.fairshare.registry.domain.Mandate;
-import io.fairshare.registry.domain.Party;
-import io.fairshare.registry.domain.PartyId;
-import io.fairshare.registry.domain.PlatformId;
-import io.fairshare.registry.domain.RightType;
-import io.fairshare.registry.domain.Share;
-import io.fairshare.registry.domain.Society;
-import io.fairshare.registry.domain.SocietyId;
-import io.fairshare.registry.domain.TariffId;
-import io.fairshare.registry.domain.Territory;
-import io.fairshare.registry.domain.Work;
+import io.fairshare.registry.domain.catalogue.CatalogueChange;
+import io.fairshare.registry.domain.catalogue.Category;
+import io.fairshare.registry.domain.licence.Licence;
+import io.fairshare.registry.domain.shares.Mandate;
+import io.fairshare.registry.domain.catalogue.Party;
+import io.fairshare.registry.domain.catalogue.PartyId;
+import io.fairshare.registry.domain.catalogue.PlatformId;
+import io.fairshare.registry.domain.shares.RightType;
+import io.fairshare.registry.domain.shares.Share;
+import io.fairshare.registry.domain.catalogue.Society;
+import io.fairshare.registry.domain.catalogue.SocietyId;
+import io.fairshare.registry.domain.licence.TariffId;
+import io.fairshare.registry.domain.catalogue.Territory;
+import io.fairshare.registry.domain.catalogue.Work;
 import io.fairshare.testsupport.FairshareTestResources;
 import io.fairshare.testsupport.TestServers;
 import io.fairshare.testsupport.TopicReader;
@@ -110,9 +110,10 @@ class ResolutionStreamTest {
         assertEquals(isbn.value(), resolved.get("matchedBy").get("value").asText());
         assertEquals("e-1", resolved.get("usage").get("eventId").asText());
         assertEquals(mapper.readTree("""
-                [{"partyId":"%s","societyId":"%s","shareBasisPoints":7000,"status":"LICENSED","tariffId":"t-books","disputed":false},
+                [{"partyId":"%s","societyId":"%s","shareBasisPoints":7000,"status":"LICENSED","licenceId":"licence|%s|%s|",
+                  "tariffId":"t-books","disputed":false},
                  {"partyId":"%s","shareBasisPoints":3000,"status":"UNLICENSED","disputed":false}]"""
-                .formatted(author.value(), society.value(), translator.value())), resolved.get("lines"));
+                .formatted(author.value(), society.value(), platform, society.value(), translator.value())), resolved.get("lines"));
         assertTrue(records(Topics.USAGE_UNMATCHED, key(usage)).isEmpty());
         ConsumerRecord<String, String> record = records(Topics.USAGE_RESOLVED, key(usage)).get(0);
         assertEquals("e-1", header(record, "ce_id"));

@@ -12,21 +12,21 @@ import io.fairshare.contracts.usage.UnitKind;
 import io.fairshare.contracts.usage.UsageAcceptedV1;
 import io.fairshare.contracts.usage.UsageType;
 import io.fairshare.contracts.usage.WorkRef;
-import io.fairshare.registry.domain.CatalogueChange;
-import io.fairshare.registry.domain.CatalogueIndex;
-import io.fairshare.registry.domain.Category;
-import io.fairshare.registry.domain.Licence;
-import io.fairshare.registry.domain.Mandate;
-import io.fairshare.registry.domain.PartyId;
-import io.fairshare.registry.domain.PlatformId;
-import io.fairshare.registry.domain.Resolver;
-import io.fairshare.registry.domain.RightType;
-import io.fairshare.registry.domain.Share;
-import io.fairshare.registry.domain.SocietyId;
-import io.fairshare.registry.domain.TariffId;
-import io.fairshare.registry.domain.Territory;
-import io.fairshare.registry.domain.UsageQuery;
-import io.fairshare.registry.domain.Work;
+import io.fairshare.registry.domain.catalogue.CatalogueChange;
+import io.fairshare.registry.domain.catalogue.CatalogueIndex;
+import io.fairshare.registry.domain.catalogue.Category;
+import io.fairshare.registry.domain.licence.Licence;
+import io.fairshare.registry.domain.shares.Mandate;
+import io.fairshare.registry.domain.catalogue.PartyId;
+import io.fairshare.registry.domain.catalogue.PlatformId;
+import io.fairshare.registry.domain.resolution.Resolver;
+import io.fairshare.registry.domain.shares.RightType;
+import io.fairshare.registry.domain.shares.Share;
+import io.fairshare.registry.domain.catalogue.SocietyId;
+import io.fairshare.registry.domain.licence.TariffId;
+import io.fairshare.registry.domain.catalogue.Territory;
+import io.fairshare.registry.domain.resolution.UsageQuery;
+import io.fairshare.registry.domain.catalogue.Work;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -65,7 +65,7 @@ class ResolutionMappingTest {
         assertEquals("music", o.resolved().workCategory());
         assertEquals(ISWC, o.resolved().matchedBy(), "the ISWC outranks the ISRC, and is given in canonical form");
         assertEquals(List.of(
-                new ResolvedLineV1("ipi:00000000001", "KOMCA", 6000, LineStatus.LICENSED, null, "t-music", false),
+                new ResolvedLineV1("ipi:00000000001", "KOMCA", 6000, LineStatus.LICENSED, "licence|platform-a|KOMCA|", "t-music", false),
                 new ResolvedLineV1("ipi:00000000002", null, 3000, LineStatus.UNLICENSED, null, null, false),
                 new ResolvedLineV1(null, null, 1000, LineStatus.UNCLAIMED, null, null, false)), o.resolved().lines());
         assertEquals(u, o.resolved().usage());

@@ -1,0 +1,11 @@
+package io.fairshare.registry.domain.catalogue;
+
+import java.util.Objects;
+
+/** A collective management organisation. */
+public record Society(SocietyId id, String name) {
+    public Society {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+    }
+}
