@@ -19,6 +19,13 @@ class ArchitectureTest {
         ServiceArchitecture.of("io.fairshare.settlement").checkAll();
     }
 
+    /** period, tariff, usage, pricing, statement, canonical, payee, outcome, close: no circle among them. */
+    @Test
+    void theDomainConceptsFormNoCycle() {
+        ServiceArchitecture rules = ServiceArchitecture.of("io.fairshare.settlement");
+        rules.domainConceptsFormNoCycle().check(rules.classes());
+    }
+
     @Test
     void domainAndExportsUseNoFramework() {
         noClasses().that().resideInAnyPackage("..settlement.domain..", "..settlement.export..")
