@@ -1,5 +1,25 @@
 package io.fairshare.payout.domain;
 
+import io.fairshare.payout.domain.ledger.AccountId;
+import io.fairshare.payout.domain.ledger.AccountType;
+import io.fairshare.payout.domain.ledger.BalanceOverlay;
+import io.fairshare.payout.domain.ledger.Balances;
+import io.fairshare.payout.domain.ledger.LedgerStore;
+import io.fairshare.payout.domain.ledger.LedgerTransaction;
+import io.fairshare.payout.domain.ledger.Posting;
+import io.fairshare.payout.domain.ledger.SourceKind;
+import io.fairshare.payout.domain.ledger.SourceRef;
+import io.fairshare.payout.domain.payment.Payment;
+import io.fairshare.payout.domain.payment.PaymentStatus;
+import io.fairshare.payout.domain.payment.PaymentStatusMachine;
+import io.fairshare.payout.domain.payment.PeriodAllocation;
+import io.fairshare.payout.domain.payment.Receipt;
+import io.fairshare.payout.domain.payment.StatusChange;
+import io.fairshare.payout.domain.run.HoldbackRelease;
+import io.fairshare.payout.domain.run.PayoutRun;
+import io.fairshare.payout.domain.statement.IssuedLine;
+import io.fairshare.payout.domain.statement.IssuedStatement;
+import io.fairshare.payout.domain.statement.StatementKind;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

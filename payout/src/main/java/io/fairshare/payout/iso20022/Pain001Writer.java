@@ -1,12 +1,12 @@
 package io.fairshare.payout.iso20022;
 
-import io.fairshare.payout.domain.BankDetails;
 import io.fairshare.contracts.money.CurrencyUnit;
 import io.fairshare.payout.domain.ErrorCode;
-import io.fairshare.payout.domain.Payment;
-import io.fairshare.payout.domain.PayoutRun;
 import io.fairshare.payout.domain.Rejection;
 import io.fairshare.payout.domain.Result;
+import io.fairshare.payout.domain.payment.BankDetails;
+import io.fairshare.payout.domain.payment.Payment;
+import io.fairshare.payout.domain.run.PayoutRun;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;

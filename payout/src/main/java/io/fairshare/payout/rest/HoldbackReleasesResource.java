@@ -1,14 +1,14 @@
 package io.fairshare.payout.rest;
 
+import io.fairshare.payout.application.PayoutService;
+import io.fairshare.payout.domain.ledger.AccountId;
+import io.fairshare.payout.domain.ledger.AccountType;
+import io.fairshare.payout.domain.run.HoldbackRelease;
 import io.fairshare.service.audit.AdminAudit;
+import io.fairshare.service.rest.ApiProblem;
 import io.fairshare.service.security.CurrentCaller;
 import io.fairshare.service.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import io.fairshare.payout.application.PayoutService;
-import io.fairshare.payout.domain.AccountId;
-import io.fairshare.payout.domain.AccountType;
-import io.fairshare.payout.domain.HoldbackRelease;
-import io.fairshare.service.rest.ApiProblem;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;

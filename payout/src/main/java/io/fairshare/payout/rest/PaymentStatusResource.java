@@ -1,14 +1,14 @@
 package io.fairshare.payout.rest;
 
+import io.fairshare.payout.application.PayoutService;
+import io.fairshare.payout.domain.payment.PaymentStatus;
+import io.fairshare.payout.rest.Views.PaymentStatusView;
+import io.fairshare.payout.rest.Views.StatusRequest;
 import io.fairshare.service.audit.AdminAudit;
+import io.fairshare.service.rest.ApiProblem;
 import io.fairshare.service.security.CurrentCaller;
 import io.fairshare.service.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import io.fairshare.payout.application.PayoutService;
-import io.fairshare.payout.domain.PaymentStatus;
-import io.fairshare.payout.rest.Views.PaymentStatusView;
-import io.fairshare.payout.rest.Views.StatusRequest;
-import io.fairshare.service.rest.ApiProblem;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

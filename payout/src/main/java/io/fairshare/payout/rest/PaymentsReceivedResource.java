@@ -1,14 +1,14 @@
 package io.fairshare.payout.rest;
 
+import io.fairshare.payout.application.PayoutService;
+import io.fairshare.payout.domain.payment.Receipt;
+import io.fairshare.payout.rest.Views.PaymentReceivedRequest;
+import io.fairshare.payout.rest.Views.ReceiptView;
 import io.fairshare.service.audit.AdminAudit;
+import io.fairshare.service.rest.ApiProblem;
 import io.fairshare.service.security.CurrentCaller;
 import io.fairshare.service.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import io.fairshare.payout.application.PayoutService;
-import io.fairshare.payout.domain.Receipt;
-import io.fairshare.payout.rest.Views.PaymentReceivedRequest;
-import io.fairshare.payout.rest.Views.ReceiptView;
-import io.fairshare.service.rest.ApiProblem;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
