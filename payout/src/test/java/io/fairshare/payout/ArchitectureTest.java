@@ -5,13 +5,23 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.fairshare.testsupport.ServiceArchitecture;
 import org.junit.jupiter.api.Test;
 
-/** The ledger, its rules and the pain.001 writer are plain Java: no framework may leak into them. */
+/**
+ * The shared layering rules (plain domain, no SQL outside persistence, thin adapters, inward arrows), and
+ * payout's own: the ledger, its rules and the pain.001 writer are plain Java, and the domain does not know the
+ * payment file format.
+ */
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.fairshare.payout");
+
+    @Test
+    void followsTheSharedServiceRules() {
+        ServiceArchitecture.of("io.fairshare.payout").checkAll();
+    }
 
     @Test
     void domainAndPaymentFilesDependOnNoFramework() {

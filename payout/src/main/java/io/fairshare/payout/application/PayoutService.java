@@ -61,6 +61,10 @@ public class PayoutService {
 
     /** A run, its payments' statuses and its pain.001 file (none when nothing was paid). */
     public record RunOutcome(boolean created, PayoutRun run, Map<String, PaymentStatus> statuses, Optional<RunFile> file, Optional<Path> path) {
+        /** The stored pain.001 XML, none when the run paid nothing. */
+        public Optional<String> pain001Xml() {
+            return file.map(RunFile::xml);
+        }
     }
 
     /** A holdback decision; {@code created} is false for a replay of the same release id and content. */
@@ -237,6 +241,12 @@ public class PayoutService {
                     && PayoutDatabase.balancesOutOfStep(tx.connection()) == 0;
             return new TrialBalanceView(balanced, currencies, accounts);
         });
+    }
+
+    /** Records a statement message that could not be booked (once per topic, partition and offset). */
+    public void deadLetter(String topic, int partition, long offset, String key, String statementId, String reasonCode, String reason,
+                           String payload) {
+        db.deadLetter(topic, partition, offset, key, statementId, reasonCode, reason, payload);
     }
 
     public ReconciliationReport reconcile() {

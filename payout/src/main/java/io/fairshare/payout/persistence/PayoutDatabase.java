@@ -2,6 +2,8 @@ package io.fairshare.payout.persistence;
 
 import io.agroal.api.AgroalDataSource;
 import io.fairshare.payout.domain.PayoutBook;
+import io.fairshare.service.persistence.StorageException;
+import io.fairshare.service.persistence.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -45,48 +47,25 @@ public class PayoutDatabase {
     }
 
     private final AgroalDataSource dataSource;
+    private final Transactions transactions;
 
     public PayoutDatabase(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
+        this.transactions = new Transactions(dataSource);
     }
 
     /** Runs {@code work} holding the ledger lock; commits when it returns, rolls back when it throws. */
     public <T> T write(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-                    lock.setLong(1, LEDGER_LOCK);
-                    lock.execute();
-                }
-                T result = work.run(new Tx(c, new PayoutBook(new PgLedgerStore(c), new PgPayoutRecords(c))));
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException | Error e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new StorageException(e);
-        }
+        return transactions.writeLocked(LEDGER_LOCK, c -> work.run(tx(c)));
     }
 
     /** Runs {@code work} in a read-only REPEATABLE READ snapshot. */
     public <T> T read(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            c.setReadOnly(true);
-            try {
-                return work.run(new Tx(c, new PayoutBook(new PgLedgerStore(c), new PgPayoutRecords(c))));
-            } finally {
-                c.rollback();
-                c.setReadOnly(false);
-                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            }
-        } catch (SQLException e) {
-            throw new StorageException(e);
-        }
+        return transactions.readSnapshot(c -> work.run(tx(c)));
+    }
+
+    private static Tx tx(Connection c) {
+        return new Tx(c, new PayoutBook(new PgLedgerStore(c), new PgPayoutRecords(c)));
     }
 
     public static Optional<RunFile> runFile(Connection c, String runId) throws SQLException {

@@ -10,6 +10,7 @@ import io.fairshare.payout.domain.ledger.Posting;
 import io.fairshare.payout.domain.ledger.Side;
 import io.fairshare.payout.domain.ledger.SourceKind;
 import io.fairshare.payout.domain.ledger.SourceRef;
+import io.fairshare.service.persistence.StorageException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

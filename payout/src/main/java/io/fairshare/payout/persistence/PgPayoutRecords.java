@@ -8,6 +8,7 @@ import io.fairshare.payout.domain.payment.Receipt;
 import io.fairshare.payout.domain.run.HoldbackRelease;
 import io.fairshare.payout.domain.run.PayoutRun;
 import io.fairshare.payout.domain.statement.IssuedStatement;
+import io.fairshare.service.persistence.StorageException;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;

@@ -68,7 +68,7 @@ public class PayoutRunsResource {
     @Produces(MediaType.APPLICATION_XML)
     public Response pain001(@PathParam("runId") String runId) {
         PayoutService.RunOutcome o = service.run(runId);
-        String xml = o.file().orElseThrow(() -> ApiProblem.notFound("run " + runId + " paid nothing, so it has no pain.001 file")).xml();
+        String xml = o.pain001Xml().orElseThrow(() -> ApiProblem.notFound("run " + runId + " paid nothing, so it has no pain.001 file"));
         return Response.ok(xml, MediaType.APPLICATION_XML_TYPE.withCharset("UTF-8"))
                 .header("Content-Disposition", "attachment; filename=\"" + runId + ".xml\"").build();
     }

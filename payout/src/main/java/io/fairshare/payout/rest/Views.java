@@ -68,7 +68,7 @@ public final class Views {
                     run.payments().stream().map(p -> RunPaymentView.of(p, o.statuses().getOrDefault(p.endToEndId(), PaymentStatus.PLANNED))).toList(),
                     run.carriedForward().stream().map(CarriedForwardView::of).toList(),
                     run.payments().size(), run.totalsByCurrency(),
-                    o.file().isPresent() ? "/v1/payout-runs/" + run.runId() + "/pain001" : null,
+                    o.pain001Xml().isPresent() ? "/v1/payout-runs/" + run.runId() + "/pain001" : null,
                     o.path().map(p -> p.toString()).orElse(null));
         }
     }
