@@ -155,7 +155,7 @@ public class PayoutService {
                         + posting.refused().stream().map(f -> f.endToEndId() + " (" + f.rejection() + ")").toList());
             }
             PayoutRun run = posting.run();
-            Optional<RunFile> file = PayoutDatabase.runFile(tx.connection(), runId);
+            Optional<RunFile> file = tx.runFile(runId);
             if (file.isEmpty() && !run.payments().isEmpty()) {
                 Result<Pain001File> written = Pain001Writer.write(run, originator(run));
                 if (!written.isOk()) {
@@ -164,7 +164,7 @@ public class PayoutService {
                 }
                 Pain001File f = written.orElseThrow();
                 RunFile stored = new RunFile(runId, f.xml(), sha256(f.xml()), (int) f.numberOfTransactions(), f.controlSum());
-                PayoutDatabase.saveRunFile(tx.connection(), stored);
+                tx.saveRunFile(stored);
                 file = Optional.of(stored);
             }
             return new RunOutcome(existing.isEmpty(), run, statuses(tx.book().records().paymentStatuses(), run), file, Optional.empty());
@@ -182,7 +182,7 @@ public class PayoutService {
     public RunOutcome run(String runId) {
         RunOutcome o = db.read(tx -> {
             PayoutRun run = tx.book().records().run(runId).orElseThrow(() -> ApiProblem.notFound("no payout run " + runId));
-            return new RunOutcome(false, run, statuses(tx.book().records().paymentStatuses(), run), PayoutDatabase.runFile(tx.connection(), runId),
+            return new RunOutcome(false, run, statuses(tx.book().records().paymentStatuses(), run), tx.runFile(runId),
                     Optional.empty());
         });
         return new RunOutcome(false, o.run(), o.statuses(), o.file(), o.file().map(f -> files.pathOf(runId)));
@@ -196,7 +196,7 @@ public class PayoutService {
             }
             Handled.Outcome outcome = r.orElseThrow().outcome();
             if (outcome != Handled.Outcome.DUPLICATE) {
-                PayoutDatabase.recordStatusEvent(tx.connection(), endToEndId, status.name(), reason);
+                tx.recordStatusEvent(endToEndId, status.name(), reason);
             }
             return new StatusOutcome(tx.book().records().payment(endToEndId).orElseThrow(), status, outcome);
         });
@@ -226,11 +226,11 @@ public class PayoutService {
 
     public TrialBalanceView trialBalance() {
         return db.read(tx -> {
-            List<CurrencyLine> currencies = PayoutDatabase.totals(tx.connection()).stream()
+            List<CurrencyLine> currencies = tx.totals().stream()
                     .map(t -> new CurrencyLine(t.currency(), t.debits(), t.credits())).toList();
             List<AccountLine> accounts = new ArrayList<>();
             Map<String, Long> signed = new TreeMap<>();
-            for (PayoutDatabase.AccountBalance b : PayoutDatabase.balancesFromPostings(tx.connection())) {
+            for (PayoutDatabase.AccountBalance b : tx.balancesFromPostings()) {
                 AccountId id = new AccountId(AccountType.valueOf(b.type()), b.owner(), b.period().isEmpty() ? null : b.period(), b.currency());
                 Side normal = id.type().normalBalance();
                 accounts.add(new AccountLine(id.toString(), normal.name(), b.balance()));
@@ -238,7 +238,7 @@ public class PayoutService {
             }
             boolean balanced = currencies.stream().allMatch(c -> c.debitsMinor() == c.creditsMinor())
                     && signed.values().stream().allMatch(v -> v == 0L)
-                    && PayoutDatabase.balancesOutOfStep(tx.connection()) == 0;
+                    && tx.balancesOutOfStep() == 0;
             return new TrialBalanceView(balanced, currencies, accounts);
         });
     }

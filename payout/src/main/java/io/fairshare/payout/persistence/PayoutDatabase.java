@@ -33,8 +33,34 @@ public class PayoutDatabase {
         T run(Tx tx) throws SQLException;
     }
 
-    /** What a use case can touch inside its transaction. */
+    /**
+     * What a use case can touch inside its transaction: the book, and the few tables beside it (run files,
+     * status events, trial-balance sums). The use cases never see the connection; tests may.
+     */
     public record Tx(Connection connection, PayoutBook book) {
+        public Optional<RunFile> runFile(String runId) throws SQLException {
+            return PayoutDatabase.runFile(connection, runId);
+        }
+
+        public void saveRunFile(RunFile file) throws SQLException {
+            PayoutDatabase.saveRunFile(connection, file);
+        }
+
+        public void recordStatusEvent(String endToEndId, String status, String reason) throws SQLException {
+            PayoutDatabase.recordStatusEvent(connection, endToEndId, status, reason);
+        }
+
+        public List<CurrencyTotals> totals() throws SQLException {
+            return PayoutDatabase.totals(connection);
+        }
+
+        public List<AccountBalance> balancesFromPostings() throws SQLException {
+            return PayoutDatabase.balancesFromPostings(connection);
+        }
+
+        public long balancesOutOfStep() throws SQLException {
+            return PayoutDatabase.balancesOutOfStep(connection);
+        }
     }
 
     public record RunFile(String runId, String xml, String sha256, int numberOfTransactions, BigDecimal controlSum) {

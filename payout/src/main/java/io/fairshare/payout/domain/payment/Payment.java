@@ -1,5 +1,7 @@
 package io.fairshare.payout.domain.payment;
 
+import io.fairshare.contracts.money.CurrencyUnit;
+import io.fairshare.contracts.money.Money;
 import java.util.List;
 
 /**
@@ -30,6 +32,11 @@ public record Payment(
         if (amount <= 0 || sum != amount) {
             throw new IllegalArgumentException("payment " + endToEndId + " amount " + amount + " differs from its allocations " + sum);
         }
+    }
+
+    /** The amount as exact money in its currency. */
+    public Money money() {
+        return Money.ofMinor(amount, CurrencyUnit.require(currency));
     }
 
     /** The periods this payment pays, oldest first. */

@@ -1,6 +1,7 @@
 package io.fairshare.payout.domain.payment;
 
 import io.fairshare.contracts.money.CurrencyUnit;
+import io.fairshare.contracts.money.Money;
 import io.fairshare.payout.domain.ErrorCode;
 import io.fairshare.payout.domain.Rejection;
 import io.fairshare.payout.domain.statement.IssuedStatement;
@@ -16,6 +17,11 @@ public record Receipt(String platformId, String idempotencyKey, String currency,
     /** The id of the receipt's ledger transaction and its source: {@code platformId/idempotencyKey}. */
     public String sourceId() {
         return platformId + "/" + idempotencyKey;
+    }
+
+    /** The amount received as exact money (only for a valid receipt: the currency must be known). */
+    public Money money() {
+        return Money.ofMinor(amount, CurrencyUnit.require(currency));
     }
 
     public Optional<Rejection> validate() {
