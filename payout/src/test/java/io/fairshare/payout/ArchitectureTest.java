@@ -1,6 +1,7 @@
 package io.fairshare.payout;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -34,6 +35,27 @@ class ArchitectureTest {
     void theDomainDoesNotDependOnThePaymentFileFormat() {
         noClasses().that().resideInAPackage("..payout.domain..")
                 .should().dependOnClassesThat().resideInAPackage("..payout.iso20022..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theDomainSubPackagesFormNoCycle() {
+        slices().matching("io.fairshare.payout.domain.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void theDomainRootSitsOnTopOfItsSubPackages() {
+        // the root (PayoutBook, PostingRules, Handled, PayoutRecords) uses the concept packages, so none of
+        // them may use the root; with the rule above, the whole domain is free of cycles
+        noClasses().that().resideInAPackage("io.fairshare.payout.domain.(*)..")
+                .should().dependOnClassesThat().resideInAPackage("io.fairshare.payout.domain")
+                .check(CLASSES);
+    }
+
+    @Test
+    void outcomeIsALeafOfTheDomain() {
+        noClasses().that().resideInAPackage("io.fairshare.payout.domain.outcome..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("io.fairshare.payout.domain.outcome..", "java..")
                 .check(CLASSES);
     }
 }

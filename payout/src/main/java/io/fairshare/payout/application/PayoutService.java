@@ -3,7 +3,7 @@ package io.fairshare.payout.application;
 import io.fairshare.payout.config.PayoutSettings;
 import io.fairshare.payout.domain.Handled;
 import io.fairshare.payout.domain.PostingRules;
-import io.fairshare.payout.domain.Result;
+import io.fairshare.payout.domain.outcome.Result;
 import io.fairshare.payout.domain.ledger.AccountId;
 import io.fairshare.payout.domain.ledger.AccountType;
 import io.fairshare.payout.domain.ledger.LedgerTransaction;

@@ -1,8 +1,8 @@
 package io.fairshare.payout.iso20022;
 
-import io.fairshare.payout.domain.ErrorCode;
-import io.fairshare.payout.domain.Rejection;
-import io.fairshare.payout.domain.Result;
+import io.fairshare.payout.domain.outcome.ErrorCode;
+import io.fairshare.payout.domain.outcome.Rejection;
+import io.fairshare.payout.domain.outcome.Result;
 import io.fairshare.payout.domain.payment.BankDetails;
 import io.fairshare.payout.domain.payment.Payment;
 import io.fairshare.payout.domain.run.PayoutRun;

@@ -8,7 +8,7 @@ import io.fairshare.contracts.statements.StatementIssuedV1;
 import io.fairshare.payout.application.PayoutMetrics;
 import io.fairshare.payout.application.PayoutService;
 import io.fairshare.payout.application.StatementMapping;
-import io.fairshare.payout.domain.Result;
+import io.fairshare.payout.domain.outcome.Result;
 import io.fairshare.payout.domain.statement.IssuedStatement;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -3,6 +3,8 @@ package io.fairshare.payout.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.fairshare.payout.domain.outcome.Rejection;
+import io.fairshare.payout.domain.outcome.Result;
 import io.fairshare.payout.domain.payment.BankDetails;
 import io.fairshare.payout.domain.run.PayoutRequest;
 import io.fairshare.payout.domain.statement.IssuedLine;

@@ -10,6 +10,8 @@ import io.fairshare.payout.domain.ledger.LedgerInvariants;
 import io.fairshare.payout.domain.ledger.LedgerTransaction;
 import io.fairshare.payout.domain.ledger.Posting;
 import io.fairshare.payout.domain.ledger.SourceKind;
+import io.fairshare.payout.domain.outcome.ErrorCode;
+import io.fairshare.payout.domain.outcome.Result;
 import io.fairshare.payout.domain.payment.Payment;
 import io.fairshare.payout.domain.payment.PaymentStatus;
 import io.fairshare.payout.domain.payment.PaymentStatusMachine;

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fairshare.contracts.money.CurrencyUnit;
-import io.fairshare.payout.domain.ErrorCode;
+import io.fairshare.payout.domain.outcome.ErrorCode;
 import io.fairshare.payout.domain.Fixtures;
 import io.fairshare.payout.domain.PayoutBook;
 import io.fairshare.payout.domain.ledger.AccountType;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fairshare.payout.domain.Handled;
 import io.fairshare.payout.domain.InMemoryPayoutRecords;
 import io.fairshare.payout.domain.PayoutBook;
-import io.fairshare.payout.domain.Result;
+import io.fairshare.payout.domain.outcome.Result;
 import io.fairshare.payout.domain.ledger.AccountId;
 import io.fairshare.payout.domain.ledger.AccountType;
 import io.fairshare.payout.domain.ledger.LedgerInvariants;

@@ -1,7 +1,7 @@
 package io.fairshare.payout.domain.ledger;
 
-import io.fairshare.payout.domain.ErrorCode;
-import io.fairshare.payout.domain.Result;
+import io.fairshare.payout.domain.outcome.ErrorCode;
+import io.fairshare.payout.domain.outcome.Result;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;

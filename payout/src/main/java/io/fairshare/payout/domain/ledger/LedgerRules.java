@@ -1,7 +1,7 @@
 package io.fairshare.payout.domain.ledger;
 
-import io.fairshare.payout.domain.ErrorCode;
-import io.fairshare.payout.domain.Rejection;
+import io.fairshare.payout.domain.outcome.ErrorCode;
+import io.fairshare.payout.domain.outcome.Rejection;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,6 +1,6 @@
 package io.fairshare.payout.domain.ledger;
 
-import io.fairshare.payout.domain.ErrorCode;
+import io.fairshare.payout.domain.outcome.ErrorCode;
 import java.util.List;
 import java.util.Optional;
 

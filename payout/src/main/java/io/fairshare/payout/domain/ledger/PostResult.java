@@ -1,6 +1,6 @@
 package io.fairshare.payout.domain.ledger;
 
-import io.fairshare.payout.domain.Rejection;
+import io.fairshare.payout.domain.outcome.Rejection;
 import java.util.List;
 
 /** What the ledger did with a batch of transactions. */

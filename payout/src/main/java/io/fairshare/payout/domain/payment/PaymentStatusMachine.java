@@ -1,7 +1,7 @@
 package io.fairshare.payout.domain.payment;
 
-import io.fairshare.payout.domain.ErrorCode;
-import io.fairshare.payout.domain.Rejection;
+import io.fairshare.payout.domain.outcome.ErrorCode;
+import io.fairshare.payout.domain.outcome.Rejection;
 
 /**
  * The one place payment status changes are decided:

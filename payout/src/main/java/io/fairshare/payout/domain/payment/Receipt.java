@@ -2,8 +2,8 @@ package io.fairshare.payout.domain.payment;
 
 import io.fairshare.contracts.money.CurrencyUnit;
 import io.fairshare.contracts.money.Money;
-import io.fairshare.payout.domain.ErrorCode;
-import io.fairshare.payout.domain.Rejection;
+import io.fairshare.payout.domain.outcome.ErrorCode;
+import io.fairshare.payout.domain.outcome.Rejection;
 import io.fairshare.payout.domain.statement.IssuedStatement;
 import java.time.LocalDate;
 import java.util.Optional;

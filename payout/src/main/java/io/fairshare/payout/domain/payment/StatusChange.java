@@ -1,6 +1,6 @@
 package io.fairshare.payout.domain.payment;
 
-import io.fairshare.payout.domain.Rejection;
+import io.fairshare.payout.domain.outcome.Rejection;
 
 /** The answer of {@link PaymentStatusMachine}: moved, already there, or refused with a reason. */
 public sealed interface StatusChange permits StatusChange.Moved, StatusChange.Unchanged, StatusChange.Refused {

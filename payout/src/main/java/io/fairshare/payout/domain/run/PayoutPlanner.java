@@ -1,7 +1,7 @@
 package io.fairshare.payout.domain.run;
 
-import io.fairshare.payout.domain.Rejection;
-import io.fairshare.payout.domain.Result;
+import io.fairshare.payout.domain.outcome.Rejection;
+import io.fairshare.payout.domain.outcome.Result;
 import io.fairshare.payout.domain.ledger.AccountId;
 import io.fairshare.payout.domain.ledger.AccountType;
 import io.fairshare.payout.domain.ledger.Balances;
@@ -9,7 +9,7 @@ import io.fairshare.payout.domain.payment.BankDetails;
 import io.fairshare.payout.domain.payment.EndToEndIds;
 import io.fairshare.payout.domain.payment.Payment;
 import io.fairshare.payout.domain.payment.PeriodAllocation;
-import io.fairshare.payout.domain.reconciliation.SocietyPeriod;
+import io.fairshare.payout.domain.statement.SocietyPeriod;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.fairshare.payout.domain.run;
 
-import io.fairshare.payout.domain.ErrorCode;
-import io.fairshare.payout.domain.Rejection;
+import io.fairshare.payout.domain.outcome.ErrorCode;
+import io.fairshare.payout.domain.outcome.Rejection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;

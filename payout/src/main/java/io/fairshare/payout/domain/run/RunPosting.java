@@ -1,6 +1,6 @@
 package io.fairshare.payout.domain.run;
 
-import io.fairshare.payout.domain.Rejection;
+import io.fairshare.payout.domain.outcome.Rejection;
 import java.util.List;
 
 /**

@@ -1,8 +1,8 @@
 package io.fairshare.payout.domain.statement;
 
 import io.fairshare.contracts.money.CurrencyUnit;
-import io.fairshare.payout.domain.ErrorCode;
-import io.fairshare.payout.domain.Rejection;
+import io.fairshare.payout.domain.outcome.ErrorCode;
+import io.fairshare.payout.domain.outcome.Rejection;
 import io.fairshare.payout.domain.ledger.Periods;
 import java.util.List;
 import java.util.Optional;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fairshare.payout.domain.ErrorCode;
+import io.fairshare.payout.domain.outcome.ErrorCode;
 import io.fairshare.payout.domain.Fixtures;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fairshare.payout.domain.ErrorCode;
-import io.fairshare.payout.domain.Rejection;
+import io.fairshare.payout.domain.outcome.ErrorCode;
+import io.fairshare.payout.domain.outcome.Rejection;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

@@ -12,7 +12,7 @@ import static io.fairshare.payout.domain.Fixtures.rejected;
 import static io.fairshare.payout.domain.statement.LineCategory.LICENSED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.fairshare.payout.domain.ErrorCode;
+import io.fairshare.payout.domain.outcome.ErrorCode;
 import io.fairshare.payout.domain.Fixtures;
 import io.fairshare.payout.domain.Handled;
 import io.fairshare.payout.domain.PayoutBook;

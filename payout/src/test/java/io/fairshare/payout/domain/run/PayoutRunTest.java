@@ -19,11 +19,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fairshare.payout.domain.ErrorCode;
+import io.fairshare.payout.domain.outcome.ErrorCode;
 import io.fairshare.payout.domain.Fixtures;
 import io.fairshare.payout.domain.PayoutBook;
 import io.fairshare.payout.domain.PostingRules;
-import io.fairshare.payout.domain.Rejection;
+import io.fairshare.payout.domain.outcome.Rejection;
 import io.fairshare.payout.domain.ledger.AccountId;
 import io.fairshare.payout.domain.ledger.AccountType;
 import io.fairshare.payout.domain.ledger.LedgerInvariants;

@@ -1,4 +1,4 @@
-package io.fairshare.payout.domain;
+package io.fairshare.payout.domain.outcome;
 
 /** Typed reasons a payout rule refuses something; an adapter maps them to problem+json types. */
 public enum ErrorCode {

@@ -1,4 +1,4 @@
-package io.fairshare.payout.domain;
+package io.fairshare.payout.domain.outcome;
 
 import java.util.Objects;
 
