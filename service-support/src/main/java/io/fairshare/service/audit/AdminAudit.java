@@ -30,18 +30,28 @@ public class AdminAudit {
         this.dataSource = dataSource;
     }
 
+    /** Records a change on its own connection; prefer {@link #record(Connection, Caller, String, String, String)}. */
     public void record(Caller actor, String action, String subject, String detail) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "INSERT INTO admin_audit (actor_name, actor_role, action, subject, detail) VALUES (?, ?, ?, ?, ?)")) {
+        try (Connection c = dataSource.getConnection()) {
+            record(c, actor, action, subject, detail);
+        } catch (SQLException e) {
+            throw new ServiceUnavailableException("the audit log (PostgreSQL) is unavailable", e);
+        }
+    }
+
+    /**
+     * Records a change inside the caller's transaction, so that the change and its audit row are
+     * stored together or not at all, whatever process dies when.
+     */
+    public static void record(Connection c, Caller actor, String action, String subject, String detail) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO admin_audit (actor_name, actor_role, action, subject, detail) VALUES (?, ?, ?, ?, ?)")) {
             ps.setString(1, actor.name());
             ps.setString(2, actor.role());
             ps.setString(3, action);
             ps.setString(4, subject);
             ps.setString(5, detail);
             ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new ServiceUnavailableException("the audit log (PostgreSQL) is unavailable", e);
         }
     }
 
