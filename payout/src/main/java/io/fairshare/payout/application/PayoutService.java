@@ -24,6 +24,7 @@ import io.fairshare.payout.iso20022.Pain001Writer;
 import io.fairshare.payout.persistence.PayoutDatabase.RunFile;
 import io.fairshare.payout.persistence.PayoutDatabase;
 import io.fairshare.service.rest.ApiProblem;
+import io.fairshare.service.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -45,7 +46,8 @@ import org.jboss.logging.Logger;
 /**
  * Payout's use cases over PostgreSQL: each is one {@link PayoutDatabase} transaction around the domain's
  * {@link io.fairshare.payout.domain.PayoutBook}. A rejection is thrown as problem+json and rolls the
- * transaction back.
+ * transaction back. Each administrative change writes its admin-audit row (actor, action, subject, detail) in
+ * the same transaction as the change, so there is never a change without its audit row, nor a row without it.
  */
 @ApplicationScoped
 public class PayoutService {
@@ -97,12 +99,17 @@ public class PayoutService {
         return Result.rejected(r.rejection());
     }
 
-    public ReceiptOutcome receivePayment(Receipt receipt) {
+    /** Books a platform's payment once per idempotency key; the first booking is audited with {@code actor}. */
+    public ReceiptOutcome receivePayment(Caller actor, Receipt receipt) {
         return db.write(tx -> {
             boolean seen = tx.book().records().receipt(receipt.sourceId()).isPresent();
             Result<Handled> r = tx.book().receivePayment(receipt);
             if (!r.isOk()) {
                 throw Problems.of(r.rejection());
+            }
+            if (!seen) {
+                tx.audit(actor, "RECEIVE_PAYMENT", "platform/" + receipt.platformId() + "/payment/" + receipt.idempotencyKey(),
+                        receipt.amount() + " " + receipt.currency() + " received " + receipt.receivedOn() + ", " + receipt.bankReference());
             }
             LedgerTransaction t = tx.book().ledger().transaction(PostingRules.receiptTransactionId(receipt))
                     .orElseThrow(() -> new IllegalStateException("receipt " + receipt.sourceId() + " has no ledger transaction"));
@@ -110,24 +117,33 @@ public class PayoutService {
         });
     }
 
-    public ReleaseOutcome releaseHoldback(HoldbackRelease release) {
+    /** Books a holdback release once per release id; the first booking is audited with {@code actor}. */
+    public ReleaseOutcome releaseHoldback(Caller actor, HoldbackRelease release) {
         return db.write(tx -> {
             boolean seen = tx.book().records().release(release.releaseId()).isPresent();
             Result<Handled> r = tx.book().releaseHoldback(release);
             if (!r.isOk()) {
                 throw Problems.of(r.rejection());
             }
+            if (!seen) {
+                tx.audit(actor, "RELEASE_HOLDBACK", "holdback-release/" + release.releaseId(),
+                        release.amount() + " from " + release.holdback() + " to " + release.target());
+            }
             return new ReleaseOutcome(!seen, release);
         });
     }
 
-    public BankDetails registerBankDetails(String payeeId, BankDetails details) {
+    /** Registers a payee's bank details, audited with {@code actor}. */
+    public BankDetails registerBankDetails(Caller actor, String payeeId, BankDetails details) {
         return db.write(tx -> {
             Result<BankDetails> r = tx.book().registerBankDetails(payeeId, details);
             if (!r.isOk()) {
                 throw Problems.of(r.rejection());
             }
-            return r.orElseThrow();
+            BankDetails stored = r.orElseThrow();
+            tx.audit(actor, "REGISTER_BANK_DETAILS", "payee/" + payeeId, "holder " + stored.holderName() + ", " + stored.country()
+                    + ", account " + (stored.iban() != null ? stored.iban() : stored.accountNumber()));
+            return stored;
         });
     }
 
@@ -139,9 +155,9 @@ public class PayoutService {
      * Plans, posts and files a run in one transaction, once per run id; then writes the file to disk. A crash after
      * the commit leaves a stored run whose file is missing on disk: the same request again posts nothing more and
      * writes the same file. Without {@code createdAt} the first request's time (to the second) is the run's, and a
-     * retry reuses the stored one.
+     * retry reuses the stored one. The first request is audited with {@code actor}.
      */
-    public RunOutcome runPayout(String runId, LocalDate valueDate, Optional<Instant> createdAt) {
+    public RunOutcome runPayout(Caller actor, String runId, LocalDate valueDate, Optional<Instant> createdAt) {
         RunOutcome o = db.write(tx -> {
             Optional<PayoutRun> existing = tx.book().records().run(runId);
             Instant created = createdAt.orElseGet(() -> existing.map(PayoutRun::createdAt).orElse(clock.instant().truncatedTo(ChronoUnit.SECONDS)));
@@ -167,6 +183,9 @@ public class PayoutService {
                 tx.saveRunFile(stored);
                 file = Optional.of(stored);
             }
+            if (existing.isEmpty()) {
+                tx.audit(actor, "RUN_PAYOUT", "payout-run/" + runId, "value date " + valueDate);
+            }
             return new RunOutcome(existing.isEmpty(), run, statuses(tx.book().records().paymentStatuses(), run), file, Optional.empty());
         });
         if (o.created()) {
@@ -188,7 +207,8 @@ public class PayoutService {
         return new RunOutcome(false, o.run(), o.statuses(), o.file(), o.file().map(f -> files.pathOf(runId)));
     }
 
-    public StatusOutcome updatePaymentStatus(String endToEndId, PaymentStatus status, String reason) {
+    /** Applies a bank's status report to a payment, audited with {@code actor} (a repeated report too). */
+    public StatusOutcome updatePaymentStatus(Caller actor, String endToEndId, PaymentStatus status, String reason) {
         StatusOutcome o = db.write(tx -> {
             Result<Handled> r = tx.book().updatePaymentStatus(endToEndId, status);
             if (!r.isOk()) {
@@ -198,6 +218,8 @@ public class PayoutService {
             if (outcome != Handled.Outcome.DUPLICATE) {
                 tx.recordStatusEvent(endToEndId, status.name(), reason);
             }
+            tx.audit(actor, "REPORT_PAYMENT_STATUS", "payment/" + endToEndId,
+                    status.name() + (reason == null ? "" : " (" + reason + ")") + ": " + outcome.name());
             return new StatusOutcome(tx.book().records().payment(endToEndId).orElseThrow(), status, outcome);
         });
         if (o.outcome() != Handled.Outcome.DUPLICATE) {

@@ -2,8 +2,10 @@ package io.fairshare.payout.persistence;
 
 import io.agroal.api.AgroalDataSource;
 import io.fairshare.payout.domain.PayoutBook;
+import io.fairshare.service.audit.AdminAudit;
 import io.fairshare.service.persistence.StorageException;
 import io.fairshare.service.persistence.Transactions;
+import io.fairshare.service.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -35,9 +37,14 @@ public class PayoutDatabase {
 
     /**
      * What a use case can touch inside its transaction: the book, and the few tables beside it (run files,
-     * status events, trial-balance sums). The use cases never see the connection; tests may.
+     * status events, trial-balance sums, the admin audit). The use cases never see the connection; tests may.
      */
     public record Tx(Connection connection, PayoutBook book) {
+        /** Records an administrative change with its actor in this transaction: stored with the change or not at all. */
+        public void audit(Caller actor, String action, String subject, String detail) throws SQLException {
+            AdminAudit.record(connection, actor, action, subject, detail);
+        }
+
         public Optional<RunFile> runFile(String runId) throws SQLException {
             return PayoutDatabase.runFile(connection, runId);
         }
