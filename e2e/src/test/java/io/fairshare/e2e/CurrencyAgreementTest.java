@@ -1,14 +1,13 @@
 package io.fairshare.e2e;
 
-import io.fairshare.contracts.money.Money;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fairshare.contracts.money.CurrencyUnit;
-import io.fairshare.payout.domain.IssuedLine;
-import io.fairshare.payout.domain.IssuedStatement;
-import io.fairshare.payout.domain.LineCategory;
+import io.fairshare.contracts.money.Money;
+import io.fairshare.payout.domain.statement.IssuedLine;
+import io.fairshare.payout.domain.statement.IssuedStatement;
+import io.fairshare.payout.domain.statement.LineCategory;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.List;

@@ -1,29 +1,30 @@
 package io.fairshare.payout.application;
 
 import io.fairshare.payout.config.PayoutSettings;
-import io.fairshare.payout.domain.AccountId;
-import io.fairshare.payout.domain.AccountType;
-import io.fairshare.payout.domain.BankDetails;
 import io.fairshare.payout.domain.Handled;
-import io.fairshare.payout.domain.HoldbackRelease;
-import io.fairshare.payout.domain.IssuedStatement;
-import io.fairshare.payout.domain.LedgerTransaction;
-import io.fairshare.payout.domain.Payment;
-import io.fairshare.payout.domain.PaymentStatus;
-import io.fairshare.payout.domain.PayoutRequest;
-import io.fairshare.payout.domain.PayoutRun;
-import io.fairshare.payout.domain.PayoutThresholds;
 import io.fairshare.payout.domain.PostingRules;
-import io.fairshare.payout.domain.Receipt;
-import io.fairshare.payout.domain.ReconciliationReport;
-import io.fairshare.payout.domain.Result;
-import io.fairshare.payout.domain.RunPosting;
-import io.fairshare.payout.domain.Side;
+import io.fairshare.payout.domain.outcome.Result;
+import io.fairshare.payout.domain.ledger.AccountId;
+import io.fairshare.payout.domain.ledger.AccountType;
+import io.fairshare.payout.domain.ledger.LedgerTransaction;
+import io.fairshare.payout.domain.ledger.Side;
+import io.fairshare.payout.domain.payment.BankDetails;
+import io.fairshare.payout.domain.payment.Payment;
+import io.fairshare.payout.domain.payment.PaymentStatus;
+import io.fairshare.payout.domain.payment.Receipt;
+import io.fairshare.payout.domain.reconciliation.ReconciliationReport;
+import io.fairshare.payout.domain.run.HoldbackRelease;
+import io.fairshare.payout.domain.run.PayoutRequest;
+import io.fairshare.payout.domain.run.PayoutRun;
+import io.fairshare.payout.domain.run.PayoutThresholds;
+import io.fairshare.payout.domain.run.RunPosting;
+import io.fairshare.payout.domain.statement.IssuedStatement;
 import io.fairshare.payout.iso20022.Pain001File;
 import io.fairshare.payout.iso20022.Pain001Writer;
-import io.fairshare.payout.persistence.PayoutDatabase;
 import io.fairshare.payout.persistence.PayoutDatabase.RunFile;
+import io.fairshare.payout.persistence.PayoutDatabase;
 import io.fairshare.service.rest.ApiProblem;
+import io.fairshare.service.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -45,7 +46,8 @@ import org.jboss.logging.Logger;
 /**
  * Payout's use cases over PostgreSQL: each is one {@link PayoutDatabase} transaction around the domain's
  * {@link io.fairshare.payout.domain.PayoutBook}. A rejection is thrown as problem+json and rolls the
- * transaction back.
+ * transaction back. Each administrative change writes its admin-audit row (actor, action, subject, detail) in
+ * the same transaction as the change, so there is never a change without its audit row, nor a row without it.
  */
 @ApplicationScoped
 public class PayoutService {
@@ -61,6 +63,10 @@ public class PayoutService {
 
     /** A run, its payments' statuses and its pain.001 file (none when nothing was paid). */
     public record RunOutcome(boolean created, PayoutRun run, Map<String, PaymentStatus> statuses, Optional<RunFile> file, Optional<Path> path) {
+        /** The stored pain.001 XML, none when the run paid nothing. */
+        public Optional<String> pain001Xml() {
+            return file.map(RunFile::xml);
+        }
     }
 
     /** A holdback decision; {@code created} is false for a replay of the same release id and content. */
@@ -93,12 +99,17 @@ public class PayoutService {
         return Result.rejected(r.rejection());
     }
 
-    public ReceiptOutcome receivePayment(Receipt receipt) {
+    /** Books a platform's payment once per idempotency key; the first booking is audited with {@code actor}. */
+    public ReceiptOutcome receivePayment(Caller actor, Receipt receipt) {
         return db.write(tx -> {
             boolean seen = tx.book().records().receipt(receipt.sourceId()).isPresent();
             Result<Handled> r = tx.book().receivePayment(receipt);
             if (!r.isOk()) {
                 throw Problems.of(r.rejection());
+            }
+            if (!seen) {
+                tx.audit(actor, "RECEIVE_PAYMENT", "platform/" + receipt.platformId() + "/payment/" + receipt.idempotencyKey(),
+                        receipt.amount() + " " + receipt.currency() + " received " + receipt.receivedOn() + ", " + receipt.bankReference());
             }
             LedgerTransaction t = tx.book().ledger().transaction(PostingRules.receiptTransactionId(receipt))
                     .orElseThrow(() -> new IllegalStateException("receipt " + receipt.sourceId() + " has no ledger transaction"));
@@ -106,24 +117,33 @@ public class PayoutService {
         });
     }
 
-    public ReleaseOutcome releaseHoldback(HoldbackRelease release) {
+    /** Books a holdback release once per release id; the first booking is audited with {@code actor}. */
+    public ReleaseOutcome releaseHoldback(Caller actor, HoldbackRelease release) {
         return db.write(tx -> {
             boolean seen = tx.book().records().release(release.releaseId()).isPresent();
             Result<Handled> r = tx.book().releaseHoldback(release);
             if (!r.isOk()) {
                 throw Problems.of(r.rejection());
             }
+            if (!seen) {
+                tx.audit(actor, "RELEASE_HOLDBACK", "holdback-release/" + release.releaseId(),
+                        release.amount() + " from " + release.holdback() + " to " + release.target());
+            }
             return new ReleaseOutcome(!seen, release);
         });
     }
 
-    public BankDetails registerBankDetails(String payeeId, BankDetails details) {
+    /** Registers a payee's bank details, audited with {@code actor}. */
+    public BankDetails registerBankDetails(Caller actor, String payeeId, BankDetails details) {
         return db.write(tx -> {
             Result<BankDetails> r = tx.book().registerBankDetails(payeeId, details);
             if (!r.isOk()) {
                 throw Problems.of(r.rejection());
             }
-            return r.orElseThrow();
+            BankDetails stored = r.orElseThrow();
+            tx.audit(actor, "REGISTER_BANK_DETAILS", "payee/" + payeeId, "holder " + stored.holderName() + ", " + stored.country()
+                    + ", account " + (stored.iban() != null ? stored.iban() : stored.accountNumber()));
+            return stored;
         });
     }
 
@@ -135,9 +155,9 @@ public class PayoutService {
      * Plans, posts and files a run in one transaction, once per run id; then writes the file to disk. A crash after
      * the commit leaves a stored run whose file is missing on disk: the same request again posts nothing more and
      * writes the same file. Without {@code createdAt} the first request's time (to the second) is the run's, and a
-     * retry reuses the stored one.
+     * retry reuses the stored one. The first request is audited with {@code actor}.
      */
-    public RunOutcome runPayout(String runId, LocalDate valueDate, Optional<Instant> createdAt) {
+    public RunOutcome runPayout(Caller actor, String runId, LocalDate valueDate, Optional<Instant> createdAt) {
         RunOutcome o = db.write(tx -> {
             Optional<PayoutRun> existing = tx.book().records().run(runId);
             Instant created = createdAt.orElseGet(() -> existing.map(PayoutRun::createdAt).orElse(clock.instant().truncatedTo(ChronoUnit.SECONDS)));
@@ -151,7 +171,7 @@ public class PayoutService {
                         + posting.refused().stream().map(f -> f.endToEndId() + " (" + f.rejection() + ")").toList());
             }
             PayoutRun run = posting.run();
-            Optional<RunFile> file = PayoutDatabase.runFile(tx.connection(), runId);
+            Optional<RunFile> file = tx.runFile(runId);
             if (file.isEmpty() && !run.payments().isEmpty()) {
                 Result<Pain001File> written = Pain001Writer.write(run, originator(run));
                 if (!written.isOk()) {
@@ -160,8 +180,11 @@ public class PayoutService {
                 }
                 Pain001File f = written.orElseThrow();
                 RunFile stored = new RunFile(runId, f.xml(), sha256(f.xml()), (int) f.numberOfTransactions(), f.controlSum());
-                PayoutDatabase.saveRunFile(tx.connection(), stored);
+                tx.saveRunFile(stored);
                 file = Optional.of(stored);
+            }
+            if (existing.isEmpty()) {
+                tx.audit(actor, "RUN_PAYOUT", "payout-run/" + runId, "value date " + valueDate);
             }
             return new RunOutcome(existing.isEmpty(), run, statuses(tx.book().records().paymentStatuses(), run), file, Optional.empty());
         });
@@ -178,13 +201,14 @@ public class PayoutService {
     public RunOutcome run(String runId) {
         RunOutcome o = db.read(tx -> {
             PayoutRun run = tx.book().records().run(runId).orElseThrow(() -> ApiProblem.notFound("no payout run " + runId));
-            return new RunOutcome(false, run, statuses(tx.book().records().paymentStatuses(), run), PayoutDatabase.runFile(tx.connection(), runId),
+            return new RunOutcome(false, run, statuses(tx.book().records().paymentStatuses(), run), tx.runFile(runId),
                     Optional.empty());
         });
         return new RunOutcome(false, o.run(), o.statuses(), o.file(), o.file().map(f -> files.pathOf(runId)));
     }
 
-    public StatusOutcome updatePaymentStatus(String endToEndId, PaymentStatus status, String reason) {
+    /** Applies a bank's status report to a payment, audited with {@code actor} (a repeated report too). */
+    public StatusOutcome updatePaymentStatus(Caller actor, String endToEndId, PaymentStatus status, String reason) {
         StatusOutcome o = db.write(tx -> {
             Result<Handled> r = tx.book().updatePaymentStatus(endToEndId, status);
             if (!r.isOk()) {
@@ -192,8 +216,10 @@ public class PayoutService {
             }
             Handled.Outcome outcome = r.orElseThrow().outcome();
             if (outcome != Handled.Outcome.DUPLICATE) {
-                PayoutDatabase.recordStatusEvent(tx.connection(), endToEndId, status.name(), reason);
+                tx.recordStatusEvent(endToEndId, status.name(), reason);
             }
+            tx.audit(actor, "REPORT_PAYMENT_STATUS", "payment/" + endToEndId,
+                    status.name() + (reason == null ? "" : " (" + reason + ")") + ": " + outcome.name());
             return new StatusOutcome(tx.book().records().payment(endToEndId).orElseThrow(), status, outcome);
         });
         if (o.outcome() != Handled.Outcome.DUPLICATE) {
@@ -222,11 +248,11 @@ public class PayoutService {
 
     public TrialBalanceView trialBalance() {
         return db.read(tx -> {
-            List<CurrencyLine> currencies = PayoutDatabase.totals(tx.connection()).stream()
+            List<CurrencyLine> currencies = tx.totals().stream()
                     .map(t -> new CurrencyLine(t.currency(), t.debits(), t.credits())).toList();
             List<AccountLine> accounts = new ArrayList<>();
             Map<String, Long> signed = new TreeMap<>();
-            for (PayoutDatabase.AccountBalance b : PayoutDatabase.balancesFromPostings(tx.connection())) {
+            for (PayoutDatabase.AccountBalance b : tx.balancesFromPostings()) {
                 AccountId id = new AccountId(AccountType.valueOf(b.type()), b.owner(), b.period().isEmpty() ? null : b.period(), b.currency());
                 Side normal = id.type().normalBalance();
                 accounts.add(new AccountLine(id.toString(), normal.name(), b.balance()));
@@ -234,9 +260,15 @@ public class PayoutService {
             }
             boolean balanced = currencies.stream().allMatch(c -> c.debitsMinor() == c.creditsMinor())
                     && signed.values().stream().allMatch(v -> v == 0L)
-                    && PayoutDatabase.balancesOutOfStep(tx.connection()) == 0;
+                    && tx.balancesOutOfStep() == 0;
             return new TrialBalanceView(balanced, currencies, accounts);
         });
+    }
+
+    /** Records a statement message that could not be booked (once per topic, partition and offset). */
+    public void deadLetter(String topic, int partition, long offset, String key, String statementId, String reasonCode, String reason,
+                           String payload) {
+        db.deadLetter(topic, partition, offset, key, statementId, reasonCode, reason, payload);
     }
 
     public ReconciliationReport reconcile() {

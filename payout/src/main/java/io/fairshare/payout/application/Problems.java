@@ -1,6 +1,6 @@
 package io.fairshare.payout.application;
 
-import io.fairshare.payout.domain.Rejection;
+import io.fairshare.payout.domain.outcome.Rejection;
 import io.fairshare.service.rest.ApiProblem;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package io.fairshare.payout.application;
 
-import io.fairshare.payout.domain.ReconciliationAlarm;
-import io.fairshare.payout.domain.ReconciliationReport;
+import io.fairshare.payout.domain.reconciliation.ReconciliationAlarm;
+import io.fairshare.payout.domain.reconciliation.ReconciliationReport;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;

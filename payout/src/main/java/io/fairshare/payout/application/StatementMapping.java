@@ -3,10 +3,10 @@ package io.fairshare.payout.application;
 import io.fairshare.contracts.statements.AmountCategory;
 import io.fairshare.contracts.statements.StatementAmountV1;
 import io.fairshare.contracts.statements.StatementIssuedV1;
-import io.fairshare.payout.domain.IssuedLine;
-import io.fairshare.payout.domain.IssuedStatement;
-import io.fairshare.payout.domain.LineCategory;
-import io.fairshare.payout.domain.StatementKind;
+import io.fairshare.payout.domain.statement.IssuedLine;
+import io.fairshare.payout.domain.statement.IssuedStatement;
+import io.fairshare.payout.domain.statement.LineCategory;
+import io.fairshare.payout.domain.statement.StatementKind;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.fairshare.payout.domain;
 
+import io.fairshare.payout.domain.ledger.LedgerTransaction;
 import java.util.List;
 
 /** What a use case did with an accepted event, and the transactions it posted (none for a duplicate). */

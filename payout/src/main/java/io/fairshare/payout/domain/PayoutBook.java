@@ -1,5 +1,30 @@
 package io.fairshare.payout.domain;
 
+import io.fairshare.payout.domain.ledger.Ledger;
+import io.fairshare.payout.domain.ledger.LedgerStore;
+import io.fairshare.payout.domain.ledger.LedgerTransaction;
+import io.fairshare.payout.domain.ledger.PostResult;
+import io.fairshare.payout.domain.outcome.ErrorCode;
+import io.fairshare.payout.domain.outcome.Rejection;
+import io.fairshare.payout.domain.outcome.Result;
+import io.fairshare.payout.domain.payment.BankDetails;
+import io.fairshare.payout.domain.payment.Payment;
+import io.fairshare.payout.domain.payment.PaymentStatus;
+import io.fairshare.payout.domain.payment.PaymentStatusMachine;
+import io.fairshare.payout.domain.payment.Receipt;
+import io.fairshare.payout.domain.payment.StatusChange;
+import io.fairshare.payout.domain.reconciliation.Reconciliation;
+import io.fairshare.payout.domain.reconciliation.ReconciliationInput;
+import io.fairshare.payout.domain.reconciliation.ReconciliationReport;
+import io.fairshare.payout.domain.statement.SocietyPeriod;
+import io.fairshare.payout.domain.run.HoldbackRelease;
+import io.fairshare.payout.domain.run.PayoutPlanner;
+import io.fairshare.payout.domain.run.PayoutRequest;
+import io.fairshare.payout.domain.run.PayoutRun;
+import io.fairshare.payout.domain.run.PayoutThresholds;
+import io.fairshare.payout.domain.run.RunPosting;
+import io.fairshare.payout.domain.statement.IssuedStatement;
+import io.fairshare.payout.domain.statement.StatementKind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,7 +34,7 @@ import java.util.Optional;
 /**
  * The payout use cases over a {@link LedgerStore} and {@link PayoutRecords}: what the adapters call, each
  * in one database transaction. Every use case is idempotent on its document's id; a document id seen again
- * with other content is refused. With {@link Ledger} and {@link InMemoryPayoutRecords} it is the
+ * with other content is refused. With {@link Ledger} and the test code's {@code InMemoryPayoutRecords} it is the
  * reference model the PostgreSQL implementation is tested against.
  *
  * <p>Order inside each use case: check the inbox first (never recompute postings for a document already
@@ -23,11 +48,6 @@ public final class PayoutBook {
     public PayoutBook(LedgerStore ledger, PayoutRecords records) {
         this.ledger = ledger;
         this.records = records;
-    }
-
-    /** A book over a new in-memory ledger and records. */
-    public static PayoutBook inMemory() {
-        return new PayoutBook(new Ledger(), new InMemoryPayoutRecords());
     }
 
     public LedgerStore ledger() {

@@ -1,5 +1,12 @@
 package io.fairshare.payout.domain;
 
+import io.fairshare.payout.domain.payment.BankDetails;
+import io.fairshare.payout.domain.payment.Payment;
+import io.fairshare.payout.domain.payment.PaymentStatus;
+import io.fairshare.payout.domain.payment.Receipt;
+import io.fairshare.payout.domain.run.HoldbackRelease;
+import io.fairshare.payout.domain.run.PayoutRun;
+import io.fairshare.payout.domain.statement.IssuedStatement;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -7,7 +14,7 @@ import java.util.Optional;
 /**
  * The documents payout keeps beside its ledger: statements, receipts, runs and payment statuses, holdback
  * decisions, societies' bank details. They are the idempotency inbox (a document id seen before is a
- * duplicate) and the other side of reconciliation. {@link InMemoryPayoutRecords} is the reference; a
+ * duplicate) and the other side of reconciliation. the tests' {@code InMemoryPayoutRecords} is the reference; a
  * PostgreSQL implementation must behave the same, in the same database transaction as the ledger.
  */
 public interface PayoutRecords {

@@ -1,12 +1,11 @@
 package io.fairshare.payout.iso20022;
 
-import io.fairshare.payout.domain.BankDetails;
-import io.fairshare.contracts.money.CurrencyUnit;
-import io.fairshare.payout.domain.ErrorCode;
-import io.fairshare.payout.domain.Payment;
-import io.fairshare.payout.domain.PayoutRun;
-import io.fairshare.payout.domain.Rejection;
-import io.fairshare.payout.domain.Result;
+import io.fairshare.payout.domain.outcome.ErrorCode;
+import io.fairshare.payout.domain.outcome.Rejection;
+import io.fairshare.payout.domain.outcome.Result;
+import io.fairshare.payout.domain.payment.BankDetails;
+import io.fairshare.payout.domain.payment.Payment;
+import io.fairshare.payout.domain.run.PayoutRun;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
@@ -79,7 +78,7 @@ public final class Pain001Writer {
         }
         BigDecimal controlSum = BigDecimal.ZERO;
         for (Payment p : run.payments()) {
-            controlSum = controlSum.add(CurrencyUnit.require(p.currency()).toDecimal(p.amount()));
+            controlSum = controlSum.add(p.money().toDecimal());
         }
         try {
             String xml = document(run, originator, byCurrency, controlSum);
@@ -124,7 +123,7 @@ public final class Pain001Writer {
             List<Payment> payments = group.getValue();
             BigDecimal sum = BigDecimal.ZERO;
             for (Payment p : payments) {
-                sum = sum.add(CurrencyUnit.require(ccy).toDecimal(p.amount()));
+                sum = sum.add(p.money().toDecimal());
             }
             BankDetails debtor = originator.debtorAccounts().get(ccy);
             w.start("PmtInf");
@@ -145,7 +144,7 @@ public final class Pain001Writer {
                 w.leaf("EndToEndId", p.endToEndId());
                 w.end();
                 w.start("Amt");
-                w.leafWithCurrency("InstdAmt", ccy, CurrencyUnit.require(ccy).toDecimal(p.amount()).toPlainString());
+                w.leafWithCurrency("InstdAmt", ccy, p.money().toDecimal().toPlainString());
                 w.end();
                 agent(w, "CdtrAgt", p.creditor());
                 party(w, "Cdtr", p.creditor());

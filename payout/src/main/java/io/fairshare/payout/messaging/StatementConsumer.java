@@ -8,9 +8,8 @@ import io.fairshare.contracts.statements.StatementIssuedV1;
 import io.fairshare.payout.application.PayoutMetrics;
 import io.fairshare.payout.application.PayoutService;
 import io.fairshare.payout.application.StatementMapping;
-import io.fairshare.payout.domain.IssuedStatement;
-import io.fairshare.payout.domain.Result;
-import io.fairshare.payout.persistence.PayoutDatabase;
+import io.fairshare.payout.domain.outcome.Result;
+import io.fairshare.payout.domain.statement.IssuedStatement;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,12 +34,10 @@ public class StatementConsumer {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final PayoutService service;
-    private final PayoutDatabase db;
     private final PayoutMetrics metrics;
 
-    public StatementConsumer(PayoutService service, PayoutDatabase db, PayoutMetrics metrics) {
+    public StatementConsumer(PayoutService service, PayoutMetrics metrics) {
         this.service = service;
-        this.db = db;
         this.metrics = metrics;
     }
 
@@ -78,7 +75,7 @@ public class StatementConsumer {
     private void deadLetter(ConsumerRecord<String, String> record, String statementId, String code, String reason) {
         LOG.warnf("statement message %s-%d@%d (key %s) not booked: %s %s", record.topic(), record.partition(), record.offset(), record.key(),
                 code, reason);
-        db.deadLetter(record.topic(), record.partition(), record.offset(), record.key(), statementId, code, reason, record.value());
+        service.deadLetter(record.topic(), record.partition(), record.offset(), record.key(), statementId, code, reason, record.value());
         metrics.statement("rejected");
     }
 }

@@ -2,6 +2,10 @@ package io.fairshare.payout.persistence;
 
 import io.agroal.api.AgroalDataSource;
 import io.fairshare.payout.domain.PayoutBook;
+import io.fairshare.service.audit.AdminAudit;
+import io.fairshare.service.persistence.StorageException;
+import io.fairshare.service.persistence.Transactions;
+import io.fairshare.service.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -31,8 +35,39 @@ public class PayoutDatabase {
         T run(Tx tx) throws SQLException;
     }
 
-    /** What a use case can touch inside its transaction. */
+    /**
+     * What a use case can touch inside its transaction: the book, and the few tables beside it (run files,
+     * status events, trial-balance sums, the admin audit). The use cases never see the connection; tests may.
+     */
     public record Tx(Connection connection, PayoutBook book) {
+        /** Records an administrative change with its actor in this transaction: stored with the change or not at all. */
+        public void audit(Caller actor, String action, String subject, String detail) throws SQLException {
+            AdminAudit.record(connection, actor, action, subject, detail);
+        }
+
+        public Optional<RunFile> runFile(String runId) throws SQLException {
+            return PayoutDatabase.runFile(connection, runId);
+        }
+
+        public void saveRunFile(RunFile file) throws SQLException {
+            PayoutDatabase.saveRunFile(connection, file);
+        }
+
+        public void recordStatusEvent(String endToEndId, String status, String reason) throws SQLException {
+            PayoutDatabase.recordStatusEvent(connection, endToEndId, status, reason);
+        }
+
+        public List<CurrencyTotals> totals() throws SQLException {
+            return PayoutDatabase.totals(connection);
+        }
+
+        public List<AccountBalance> balancesFromPostings() throws SQLException {
+            return PayoutDatabase.balancesFromPostings(connection);
+        }
+
+        public long balancesOutOfStep() throws SQLException {
+            return PayoutDatabase.balancesOutOfStep(connection);
+        }
     }
 
     public record RunFile(String runId, String xml, String sha256, int numberOfTransactions, BigDecimal controlSum) {
@@ -45,48 +80,25 @@ public class PayoutDatabase {
     }
 
     private final AgroalDataSource dataSource;
+    private final Transactions transactions;
 
     public PayoutDatabase(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
+        this.transactions = new Transactions(dataSource);
     }
 
     /** Runs {@code work} holding the ledger lock; commits when it returns, rolls back when it throws. */
     public <T> T write(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-                    lock.setLong(1, LEDGER_LOCK);
-                    lock.execute();
-                }
-                T result = work.run(new Tx(c, new PayoutBook(new PgLedgerStore(c), new PgPayoutRecords(c))));
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException | Error e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new StorageException(e);
-        }
+        return transactions.writeLocked(LEDGER_LOCK, c -> work.run(tx(c)));
     }
 
     /** Runs {@code work} in a read-only REPEATABLE READ snapshot. */
     public <T> T read(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            c.setReadOnly(true);
-            try {
-                return work.run(new Tx(c, new PayoutBook(new PgLedgerStore(c), new PgPayoutRecords(c))));
-            } finally {
-                c.rollback();
-                c.setReadOnly(false);
-                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            }
-        } catch (SQLException e) {
-            throw new StorageException(e);
-        }
+        return transactions.readSnapshot(c -> work.run(tx(c)));
+    }
+
+    private static Tx tx(Connection c) {
+        return new Tx(c, new PayoutBook(new PgLedgerStore(c), new PgPayoutRecords(c)));
     }
 
     public static Optional<RunFile> runFile(Connection c, String runId) throws SQLException {

@@ -1,15 +1,16 @@
 package io.fairshare.payout.persistence;
 
-import io.fairshare.payout.domain.AccountId;
-import io.fairshare.payout.domain.AccountType;
-import io.fairshare.payout.domain.LedgerRules;
-import io.fairshare.payout.domain.LedgerStore;
-import io.fairshare.payout.domain.LedgerTransaction;
-import io.fairshare.payout.domain.Posting;
-import io.fairshare.payout.domain.PostResult;
-import io.fairshare.payout.domain.Side;
-import io.fairshare.payout.domain.SourceKind;
-import io.fairshare.payout.domain.SourceRef;
+import io.fairshare.payout.domain.ledger.AccountId;
+import io.fairshare.payout.domain.ledger.AccountType;
+import io.fairshare.payout.domain.ledger.LedgerRules;
+import io.fairshare.payout.domain.ledger.LedgerStore;
+import io.fairshare.payout.domain.ledger.LedgerTransaction;
+import io.fairshare.payout.domain.ledger.PostResult;
+import io.fairshare.payout.domain.ledger.Posting;
+import io.fairshare.payout.domain.ledger.Side;
+import io.fairshare.payout.domain.ledger.SourceKind;
+import io.fairshare.payout.domain.ledger.SourceRef;
+import io.fairshare.service.persistence.StorageException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

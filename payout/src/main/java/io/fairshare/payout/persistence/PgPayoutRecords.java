@@ -1,13 +1,14 @@
 package io.fairshare.payout.persistence;
 
-import io.fairshare.payout.domain.BankDetails;
-import io.fairshare.payout.domain.HoldbackRelease;
-import io.fairshare.payout.domain.IssuedStatement;
-import io.fairshare.payout.domain.Payment;
-import io.fairshare.payout.domain.PaymentStatus;
 import io.fairshare.payout.domain.PayoutRecords;
-import io.fairshare.payout.domain.PayoutRun;
-import io.fairshare.payout.domain.Receipt;
+import io.fairshare.payout.domain.payment.BankDetails;
+import io.fairshare.payout.domain.payment.Payment;
+import io.fairshare.payout.domain.payment.PaymentStatus;
+import io.fairshare.payout.domain.payment.Receipt;
+import io.fairshare.payout.domain.run.HoldbackRelease;
+import io.fairshare.payout.domain.run.PayoutRun;
+import io.fairshare.payout.domain.statement.IssuedStatement;
+import io.fairshare.service.persistence.StorageException;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;

@@ -1,6 +1,5 @@
 package io.fairshare.payout.rest;
 
-import io.fairshare.service.audit.AdminAudit;
 import io.fairshare.service.security.CurrentCaller;
 import io.fairshare.service.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,12 +24,10 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class BankDetailsResource {
     private final CurrentCaller caller;
-    private final AdminAudit audit;
     private final PayoutService service;
 
-    public BankDetailsResource(CurrentCaller caller, PayoutService service, AdminAudit audit) {
+    public BankDetailsResource(CurrentCaller caller, PayoutService service) {
         this.caller = caller;
-        this.audit = audit;
         this.service = service;
     }
 
@@ -52,9 +49,6 @@ public class BankDetailsResource {
         if (body == null) {
             throw ApiProblem.invalid("a JSON body with holderName, country, iban or accountNumber, bic or bankCode is required", null);
         }
-        BankDetailsView stored = BankDetailsView.of(service.registerBankDetails(payeeId, body.toDomain()));
-        audit.record(caller.get(), "REGISTER_BANK_DETAILS", "payee/" + payeeId, "holder " + stored.holderName() + ", " + stored.country()
-                + ", account " + (stored.iban() != null ? stored.iban() : stored.accountNumber()));
-        return stored;
+        return BankDetailsView.of(service.registerBankDetails(caller.get(), payeeId, body.toDomain()));
     }
 }

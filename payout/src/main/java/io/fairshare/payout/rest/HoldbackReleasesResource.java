@@ -1,14 +1,13 @@
 package io.fairshare.payout.rest;
 
-import io.fairshare.service.audit.AdminAudit;
+import io.fairshare.payout.application.PayoutService;
+import io.fairshare.payout.domain.ledger.AccountId;
+import io.fairshare.payout.domain.ledger.AccountType;
+import io.fairshare.payout.domain.run.HoldbackRelease;
+import io.fairshare.service.rest.ApiProblem;
 import io.fairshare.service.security.CurrentCaller;
 import io.fairshare.service.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import io.fairshare.payout.application.PayoutService;
-import io.fairshare.payout.domain.AccountId;
-import io.fairshare.payout.domain.AccountType;
-import io.fairshare.payout.domain.HoldbackRelease;
-import io.fairshare.service.rest.ApiProblem;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -43,12 +42,10 @@ public class HoldbackReleasesResource {
     }
 
     private final CurrentCaller caller;
-    private final AdminAudit audit;
     private final PayoutService service;
 
-    public HoldbackReleasesResource(CurrentCaller caller, PayoutService service, AdminAudit audit) {
+    public HoldbackReleasesResource(CurrentCaller caller, PayoutService service) {
         this.caller = caller;
-        this.audit = audit;
         this.service = service;
     }
 
@@ -73,12 +70,8 @@ public class HoldbackReleasesResource {
             throw ApiProblem.invalid("holdback must name a HOLDBACK_* type, owner, period and currency, and beneficiary kind SOCIETY or PLATFORM: "
                     + e.getMessage(), null);
         }
-        PayoutService.ReleaseOutcome o = service.releaseHoldback(release);
+        PayoutService.ReleaseOutcome o = service.releaseHoldback(caller.get(), release);
         HoldbackRelease r = o.release();
-        if (o.created()) {
-            audit.record(caller.get(), "RELEASE_HOLDBACK", "holdback-release/" + releaseId,
-                    r.amount() + " from " + r.holdback() + " to " + r.target());
-        }
         return Response.status(o.created() ? 201 : 200).entity(new ReleaseView(r.releaseId(), r.holdback().toString(), r.amount(),
                 new Beneficiary(r.beneficiary().kind().name(), r.beneficiary().id()), r.target().toString())).build();
     }

@@ -1,12 +1,12 @@
 package io.fairshare.payout.rest;
 
+import io.fairshare.payout.application.PayoutService;
+import io.fairshare.payout.domain.reconciliation.PlatformPeriodFigures;
+import io.fairshare.payout.domain.reconciliation.ReconciliationAlarm;
+import io.fairshare.payout.domain.reconciliation.ReconciliationReport;
+import io.fairshare.payout.domain.reconciliation.SocietyPeriodFigures;
 import io.fairshare.service.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import io.fairshare.payout.application.PayoutService;
-import io.fairshare.payout.domain.PlatformPeriodFigures;
-import io.fairshare.payout.domain.ReconciliationAlarm;
-import io.fairshare.payout.domain.ReconciliationReport;
-import io.fairshare.payout.domain.SocietyPeriodFigures;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

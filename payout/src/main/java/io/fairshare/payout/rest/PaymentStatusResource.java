@@ -1,14 +1,13 @@
 package io.fairshare.payout.rest;
 
-import io.fairshare.service.audit.AdminAudit;
-import io.fairshare.service.security.CurrentCaller;
-import io.fairshare.service.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import io.fairshare.payout.application.PayoutService;
-import io.fairshare.payout.domain.PaymentStatus;
+import io.fairshare.payout.domain.payment.PaymentStatus;
 import io.fairshare.payout.rest.Views.PaymentStatusView;
 import io.fairshare.payout.rest.Views.StatusRequest;
 import io.fairshare.service.rest.ApiProblem;
+import io.fairshare.service.security.CurrentCaller;
+import io.fairshare.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,12 +25,10 @@ public class PaymentStatusResource {
     private static final Set<String> REPORTABLE = Set.of("SENT", "SETTLED", "FAILED", "RETURNED");
 
     private final CurrentCaller caller;
-    private final AdminAudit audit;
     private final PayoutService service;
 
-    public PaymentStatusResource(CurrentCaller caller, PayoutService service, AdminAudit audit) {
+    public PaymentStatusResource(CurrentCaller caller, PayoutService service) {
         this.caller = caller;
-        this.audit = audit;
         this.service = service;
     }
 
@@ -41,9 +38,6 @@ public class PaymentStatusResource {
         if (body == null || body.status() == null || !REPORTABLE.contains(body.status())) {
             throw ApiProblem.invalid("status must be one of SENT, SETTLED, FAILED, RETURNED", null);
         }
-        PaymentStatusView v = PaymentStatusView.of(service.updatePaymentStatus(endToEndId, PaymentStatus.valueOf(body.status()), body.reason()));
-        audit.record(caller.get(), "REPORT_PAYMENT_STATUS", "payment/" + endToEndId,
-                body.status() + (body.reason() == null ? "" : " (" + body.reason() + ")") + ": " + v.outcome());
-        return v;
+        return PaymentStatusView.of(service.updatePaymentStatus(caller.get(), endToEndId, PaymentStatus.valueOf(body.status()), body.reason()));
     }
 }

@@ -1,14 +1,13 @@
 package io.fairshare.payout.rest;
 
-import io.fairshare.service.audit.AdminAudit;
-import io.fairshare.service.security.CurrentCaller;
-import io.fairshare.service.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import io.fairshare.payout.application.PayoutService;
-import io.fairshare.payout.domain.Receipt;
+import io.fairshare.payout.domain.payment.Receipt;
 import io.fairshare.payout.rest.Views.PaymentReceivedRequest;
 import io.fairshare.payout.rest.Views.ReceiptView;
 import io.fairshare.service.rest.ApiProblem;
+import io.fairshare.service.security.CurrentCaller;
+import io.fairshare.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -32,12 +31,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class PaymentsReceivedResource {
     private final CurrentCaller caller;
-    private final AdminAudit audit;
     private final PayoutService service;
 
-    public PaymentsReceivedResource(CurrentCaller caller, PayoutService service, AdminAudit audit) {
+    public PaymentsReceivedResource(CurrentCaller caller, PayoutService service) {
         this.caller = caller;
-        this.audit = audit;
         this.service = service;
     }
 
@@ -55,11 +52,7 @@ public class PaymentsReceivedResource {
             throw ApiProblem.invalid("a JSON body with currency, amountMinor, receivedOn and bankReference is required", null);
         }
         Receipt receipt = new Receipt(platformId, key.trim(), body.currency(), body.amountMinor(), body.receivedOn(), body.bankReference());
-        PayoutService.ReceiptOutcome o = service.receivePayment(receipt);
-        if (o.created()) {
-            audit.record(caller.get(), "RECEIVE_PAYMENT", "platform/" + platformId + "/payment/" + receipt.idempotencyKey(),
-                    receipt.amount() + " " + receipt.currency() + " received " + receipt.receivedOn() + ", " + receipt.bankReference());
-        }
+        PayoutService.ReceiptOutcome o = service.receivePayment(caller.get(), receipt);
         return Response.status(o.created() ? 201 : 200).entity(ReceiptView.of(o.receipt(), o.transaction())).build();
     }
 }

@@ -1,6 +1,5 @@
 package io.fairshare.payout.rest;
 
-import io.fairshare.service.audit.AdminAudit;
 import io.fairshare.service.security.CurrentCaller;
 import io.fairshare.service.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,12 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class PayoutRunsResource {
     private final CurrentCaller caller;
-    private final AdminAudit audit;
     private final PayoutService service;
 
-    public PayoutRunsResource(CurrentCaller caller, PayoutService service, AdminAudit audit) {
+    public PayoutRunsResource(CurrentCaller caller, PayoutService service) {
         this.caller = caller;
-        this.audit = audit;
         this.service = service;
     }
 
@@ -47,10 +44,7 @@ public class PayoutRunsResource {
         if (body == null || body.valueDate() == null) {
             throw ApiProblem.invalid("a JSON body with valueDate (YYYY-MM-DD) is required; createdAt is optional", null);
         }
-        PayoutService.RunOutcome o = service.runPayout(runId, body.valueDate(), Optional.ofNullable(body.createdAt()));
-        if (o.created()) {
-            audit.record(caller.get(), "RUN_PAYOUT", "payout-run/" + runId, "value date " + body.valueDate());
-        }
+        PayoutService.RunOutcome o = service.runPayout(caller.get(), runId, body.valueDate(), Optional.ofNullable(body.createdAt()));
         return Response.status(o.created() ? 201 : 200).entity(RunView.of(o)).build();
     }
 
@@ -68,7 +62,7 @@ public class PayoutRunsResource {
     @Produces(MediaType.APPLICATION_XML)
     public Response pain001(@PathParam("runId") String runId) {
         PayoutService.RunOutcome o = service.run(runId);
-        String xml = o.file().orElseThrow(() -> ApiProblem.notFound("run " + runId + " paid nothing, so it has no pain.001 file")).xml();
+        String xml = o.pain001Xml().orElseThrow(() -> ApiProblem.notFound("run " + runId + " paid nothing, so it has no pain.001 file"));
         return Response.ok(xml, MediaType.APPLICATION_XML_TYPE.withCharset("UTF-8"))
                 .header("Content-Disposition", "attachment; filename=\"" + runId + ".xml\"").build();
     }

@@ -2,13 +2,13 @@ package io.fairshare.payout.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fairshare.payout.application.PayoutService;
-import io.fairshare.payout.domain.BankDetails;
-import io.fairshare.payout.domain.CarriedForward;
-import io.fairshare.payout.domain.LedgerTransaction;
-import io.fairshare.payout.domain.Payment;
-import io.fairshare.payout.domain.PaymentStatus;
-import io.fairshare.payout.domain.Receipt;
-import io.fairshare.payout.domain.Side;
+import io.fairshare.payout.domain.ledger.LedgerTransaction;
+import io.fairshare.payout.domain.ledger.Side;
+import io.fairshare.payout.domain.payment.BankDetails;
+import io.fairshare.payout.domain.payment.Payment;
+import io.fairshare.payout.domain.payment.PaymentStatus;
+import io.fairshare.payout.domain.payment.Receipt;
+import io.fairshare.payout.domain.run.CarriedForward;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -68,7 +68,7 @@ public final class Views {
                     run.payments().stream().map(p -> RunPaymentView.of(p, o.statuses().getOrDefault(p.endToEndId(), PaymentStatus.PLANNED))).toList(),
                     run.carriedForward().stream().map(CarriedForwardView::of).toList(),
                     run.payments().size(), run.totalsByCurrency(),
-                    o.file().isPresent() ? "/v1/payout-runs/" + run.runId() + "/pain001" : null,
+                    o.pain001Xml().isPresent() ? "/v1/payout-runs/" + run.runId() + "/pain001" : null,
                     o.path().map(p -> p.toString()).orElse(null));
         }
     }

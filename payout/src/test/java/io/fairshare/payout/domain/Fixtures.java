@@ -3,6 +3,13 @@ package io.fairshare.payout.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.fairshare.payout.domain.outcome.Rejection;
+import io.fairshare.payout.domain.outcome.Result;
+import io.fairshare.payout.domain.payment.BankDetails;
+import io.fairshare.payout.domain.run.PayoutRequest;
+import io.fairshare.payout.domain.statement.IssuedLine;
+import io.fairshare.payout.domain.statement.IssuedStatement;
+import io.fairshare.payout.domain.statement.LineCategory;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,7 +42,7 @@ public final class Fixtures {
     }
 
     public static PayoutBook bookWithBanks(String... societies) {
-        PayoutBook book = PayoutBook.inMemory();
+        PayoutBook book = InMemoryPayoutRecords.book();
         for (String s : societies) {
             ok(book.registerBankDetails(s, bankOf(s)));
         }

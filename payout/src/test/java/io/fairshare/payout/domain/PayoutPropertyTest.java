@@ -4,6 +4,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.fairshare.payout.domain.ledger.AccountId;
+import io.fairshare.payout.domain.ledger.AccountType;
+import io.fairshare.payout.domain.ledger.LedgerInvariants;
+import io.fairshare.payout.domain.ledger.LedgerTransaction;
+import io.fairshare.payout.domain.ledger.Posting;
+import io.fairshare.payout.domain.ledger.SourceKind;
+import io.fairshare.payout.domain.outcome.ErrorCode;
+import io.fairshare.payout.domain.outcome.Result;
+import io.fairshare.payout.domain.payment.Payment;
+import io.fairshare.payout.domain.payment.PaymentStatus;
+import io.fairshare.payout.domain.payment.PaymentStatusMachine;
+import io.fairshare.payout.domain.payment.Receipt;
+import io.fairshare.payout.domain.payment.StatusChange;
+import io.fairshare.payout.domain.reconciliation.ReconciliationReport;
+import io.fairshare.payout.domain.run.CarriedForward;
+import io.fairshare.payout.domain.run.HoldbackRelease;
+import io.fairshare.payout.domain.run.PayoutRequest;
+import io.fairshare.payout.domain.run.PayoutRun;
+import io.fairshare.payout.domain.run.PayoutThresholds;
+import io.fairshare.payout.domain.run.RunPosting;
+import io.fairshare.payout.domain.statement.IssuedLine;
+import io.fairshare.payout.domain.statement.IssuedStatement;
+import io.fairshare.payout.domain.statement.LineCategory;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -49,7 +72,7 @@ class PayoutPropertyTest {
     private static final class History {
         private final long seed;
         private final Random rnd;
-        private final PayoutBook book = PayoutBook.inMemory();
+        private final PayoutBook book = InMemoryPayoutRecords.book();
         private final List<String> closedPeriods = new ArrayList<>();
         private final List<Payment> payments = new ArrayList<>();
         private final List<Receipt> receipts = new ArrayList<>();

@@ -15,7 +15,7 @@ import io.fairshare.contracts.statements.AmountCategory;
 import io.fairshare.contracts.statements.StatementAmountV1;
 import io.fairshare.contracts.statements.StatementIssuedV1;
 import io.fairshare.contracts.statements.StatementKind;
-import io.fairshare.payout.domain.LedgerInvariants;
+import io.fairshare.payout.domain.ledger.LedgerInvariants;
 import io.fairshare.payout.persistence.PayoutDatabase;
 import io.fairshare.testsupport.TestServers;
 import io.restassured.path.json.JsonPath;

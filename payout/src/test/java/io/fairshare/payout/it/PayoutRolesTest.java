@@ -6,12 +6,18 @@ import static io.fairshare.testsupport.RoleAssertions.forbidden;
 import static io.fairshare.testsupport.RoleAssertions.unauthenticated;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.fairshare.payout.persistence.PayoutDatabase;
+import io.fairshare.service.audit.AdminAudit;
+import io.fairshare.service.security.Caller;
 import io.fairshare.testsupport.FairshareTestResources;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,6 +33,12 @@ class PayoutRolesTest {
     static final String AUDITOR = "test-auditor-key";
     static final String PARTY = "party-direct-key";
     static final String NEXT_OPERATOR = "test-next-operator-token";
+
+    @Inject
+    PayoutDatabase database;
+
+    @Inject
+    AdminAudit audit;
 
     static RequestSpecification as(String token) {
         return given().header("Authorization", "Bearer " + token);
@@ -100,6 +112,28 @@ class PayoutRolesTest {
                 .then().statusCode(404).contentType("application/problem+json");
         operator().contentType("application/json").body(Map.of("amountMinor", 1)).put("/v1/holdback-releases/{r}", "HR-NONE")
                 .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void aRefusedOrRolledBackChangeLeavesNoAuditRow() {
+        // the audit row is written in the change's transaction: when the change is refused after it, both roll back
+        String subject = "payee/" + id("p-rollback");
+        assertThrows(IllegalStateException.class, () -> database.write(tx -> {
+            tx.audit(new Caller("operator", "operator", "operator"), "REGISTER_BANK_DETAILS", subject, "never stored");
+            throw new IllegalStateException("refused after the audit row was written");
+        }));
+        assertEquals(List.of(), audit.forSubject(subject));
+        // a change the use case refuses (an unknown payment, bank details without an account) is not audited
+        String payment = id("E2E-REFUSED");
+        operator().contentType("application/json").body(Map.of("status", "SETTLED")).post("/v1/payments/{e}/status", payment)
+                .then().statusCode(404);
+        as(AUDITOR).queryParam("subject", "payment/" + payment).get("/v1/admin-audit").then().statusCode(200)
+                .body("size()", equalTo(0));
+        String payee = id("p-refused");
+        operator().contentType("application/json").body(Map.of("holderName", "Nobody", "country", "KR"))
+                .put("/v1/payees/{id}/bank-details", payee).then().statusCode(400);
+        as(AUDITOR).queryParam("subject", "payee/" + payee).get("/v1/admin-audit").then().statusCode(200)
+                .body("size()", equalTo(0));
     }
 
     @Test

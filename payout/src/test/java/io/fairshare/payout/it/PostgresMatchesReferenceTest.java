@@ -4,17 +4,18 @@ import static io.fairshare.payout.it.PayoutApi.id;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fairshare.payout.domain.AccountId;
-import io.fairshare.payout.domain.AccountType;
 import io.fairshare.payout.domain.Handled;
-import io.fairshare.payout.domain.HoldbackRelease;
-import io.fairshare.payout.domain.IssuedLine;
-import io.fairshare.payout.domain.IssuedStatement;
-import io.fairshare.payout.domain.LedgerInvariants;
-import io.fairshare.payout.domain.LineCategory;
+import io.fairshare.payout.domain.InMemoryPayoutRecords;
 import io.fairshare.payout.domain.PayoutBook;
-import io.fairshare.payout.domain.Receipt;
-import io.fairshare.payout.domain.Result;
+import io.fairshare.payout.domain.outcome.Result;
+import io.fairshare.payout.domain.ledger.AccountId;
+import io.fairshare.payout.domain.ledger.AccountType;
+import io.fairshare.payout.domain.ledger.LedgerInvariants;
+import io.fairshare.payout.domain.payment.Receipt;
+import io.fairshare.payout.domain.run.HoldbackRelease;
+import io.fairshare.payout.domain.statement.IssuedLine;
+import io.fairshare.payout.domain.statement.IssuedStatement;
+import io.fairshare.payout.domain.statement.LineCategory;
 import io.fairshare.payout.persistence.PayoutDatabase;
 import io.fairshare.testsupport.FairshareTestResources;
 import io.quarkus.test.common.WithTestResource;
@@ -58,7 +59,7 @@ class PostgresMatchesReferenceTest {
         for (long seed = 1; seed <= SEEDS; seed++) {
             Random rnd = new Random(seed);
             String tag = id("H" + seed);
-            PayoutBook memory = PayoutBook.inMemory();
+            PayoutBook memory = InMemoryPayoutRecords.book();
             List<IssuedStatement> delivered = new ArrayList<>();
             long currentSeed = seed;
             try {

@@ -1,5 +1,0 @@
-package io.fairshare.payout.domain;
-
-/** The part of a payment that pays one period's payable. */
-public record PeriodAllocation(String periodId, long amount) {
-}

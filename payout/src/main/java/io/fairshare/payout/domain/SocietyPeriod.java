@@ -1,5 +1,0 @@
-package io.fairshare.payout.domain;
-
-/** A society in a period: the key of the society statements a payment refers to. */
-public record SocietyPeriod(String societyId, String periodId) {
-}
