@@ -46,7 +46,7 @@ final class ServiceCatalog {
             new PlainClient("rights-registry", Direction.CONSUMES, Topics.REGISTRY_CHANGES, "registry-index-", null,
                     "rights-registry/src/main/java/io/fairshare/registry/application/ChangeFeed.java", "\"registry-index-\""),
             new PlainClient("rights-registry", Direction.PRODUCES, Topics.USAGE_RESOLVED, null, "rights-registry-back-claims-",
-                    "rights-registry/src/main/java/io/fairshare/registry/messaging/BackClaimer.java", "\"rights-registry-back-claims-\""),
+                    "rights-registry/src/main/java/io/fairshare/registry/messaging/BackClaimProducer.java", "\"rights-registry-back-claims-\""),
             // payout's statement consumer is being written: the topic is known, its group not yet (the
             // KafkaUser allows groups starting with "payout"); once its configuration names it, it is checked.
             new PlainClient("payout", Direction.CONSUMES, Topics.STATEMENTS_ISSUED, null, null, null, null));
