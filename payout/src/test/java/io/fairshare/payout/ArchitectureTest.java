@@ -45,7 +45,7 @@ class ArchitectureTest {
 
     @Test
     void theDomainRootSitsOnTopOfItsSubPackages() {
-        // the root (PayoutBook, PostingRules, Handled, PayoutRecords) uses the concept packages, so none of
+        // the root (PayoutBook, Handled, PayoutRecords) uses the concept packages, so none of
         // them may use the root; with the rule above, the whole domain is free of cycles
         noClasses().that().resideInAPackage("io.fairshare.payout.domain.(*)..")
                 .should().dependOnClassesThat().resideInAPackage("io.fairshare.payout.domain")

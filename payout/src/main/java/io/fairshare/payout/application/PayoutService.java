@@ -2,14 +2,13 @@ package io.fairshare.payout.application;
 
 import io.fairshare.payout.config.PayoutSettings;
 import io.fairshare.payout.domain.Handled;
-import io.fairshare.payout.domain.PostingRules;
-import io.fairshare.payout.domain.outcome.Result;
 import io.fairshare.payout.domain.ledger.AccountId;
-import io.fairshare.payout.domain.ledger.AccountType;
 import io.fairshare.payout.domain.ledger.LedgerTransaction;
 import io.fairshare.payout.domain.ledger.Side;
+import io.fairshare.payout.domain.outcome.Result;
 import io.fairshare.payout.domain.payment.BankDetails;
 import io.fairshare.payout.domain.payment.Payment;
+import io.fairshare.payout.domain.payment.PaymentReceivedPosting;
 import io.fairshare.payout.domain.payment.PaymentStatus;
 import io.fairshare.payout.domain.payment.Receipt;
 import io.fairshare.payout.domain.reconciliation.ReconciliationReport;
@@ -111,7 +110,7 @@ public class PayoutService {
                 tx.audit(actor, "RECEIVE_PAYMENT", "platform/" + receipt.platformId() + "/payment/" + receipt.idempotencyKey(),
                         receipt.amount() + " " + receipt.currency() + " received " + receipt.receivedOn() + ", " + receipt.bankReference());
             }
-            LedgerTransaction t = tx.book().ledger().transaction(PostingRules.receiptTransactionId(receipt))
+            LedgerTransaction t = tx.book().ledger().transaction(PaymentReceivedPosting.transactionId(receipt))
                     .orElseThrow(() -> new IllegalStateException("receipt " + receipt.sourceId() + " has no ledger transaction"));
             return new ReceiptOutcome(!seen, tx.book().records().receipt(receipt.sourceId()).orElseThrow(), t);
         });
@@ -253,10 +252,10 @@ public class PayoutService {
             List<AccountLine> accounts = new ArrayList<>();
             Map<String, Long> signed = new TreeMap<>();
             for (PayoutDatabase.AccountBalance b : tx.balancesFromPostings()) {
-                AccountId id = new AccountId(AccountType.valueOf(b.type()), b.owner(), b.period().isEmpty() ? null : b.period(), b.currency());
+                AccountId id = b.account();
                 Side normal = id.type().normalBalance();
                 accounts.add(new AccountLine(id.toString(), normal.name(), b.balance()));
-                signed.merge(b.currency(), normal == Side.DEBIT ? b.balance() : -b.balance(), Math::addExact);
+                signed.merge(id.currency(), normal == Side.DEBIT ? b.balance() : -b.balance(), Math::addExact);
             }
             boolean balanced = currencies.stream().allMatch(c -> c.debitsMinor() == c.creditsMinor())
                     && signed.values().stream().allMatch(v -> v == 0L)

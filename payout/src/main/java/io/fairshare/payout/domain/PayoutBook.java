@@ -9,22 +9,27 @@ import io.fairshare.payout.domain.outcome.Rejection;
 import io.fairshare.payout.domain.outcome.Result;
 import io.fairshare.payout.domain.payment.BankDetails;
 import io.fairshare.payout.domain.payment.Payment;
+import io.fairshare.payout.domain.payment.PaymentPosting;
+import io.fairshare.payout.domain.payment.PaymentReceivedPosting;
 import io.fairshare.payout.domain.payment.PaymentStatus;
 import io.fairshare.payout.domain.payment.PaymentStatusMachine;
+import io.fairshare.payout.domain.payment.PaymentStatusPosting;
 import io.fairshare.payout.domain.payment.Receipt;
 import io.fairshare.payout.domain.payment.StatusChange;
 import io.fairshare.payout.domain.reconciliation.Reconciliation;
 import io.fairshare.payout.domain.reconciliation.ReconciliationInput;
 import io.fairshare.payout.domain.reconciliation.ReconciliationReport;
-import io.fairshare.payout.domain.statement.SocietyPeriod;
 import io.fairshare.payout.domain.run.HoldbackRelease;
+import io.fairshare.payout.domain.run.HoldbackReleasePosting;
 import io.fairshare.payout.domain.run.PayoutPlanner;
 import io.fairshare.payout.domain.run.PayoutRequest;
 import io.fairshare.payout.domain.run.PayoutRun;
 import io.fairshare.payout.domain.run.PayoutThresholds;
 import io.fairshare.payout.domain.run.RunPosting;
 import io.fairshare.payout.domain.statement.IssuedStatement;
+import io.fairshare.payout.domain.statement.SocietyPeriod;
 import io.fairshare.payout.domain.statement.StatementKind;
+import io.fairshare.payout.domain.statement.StatementPosting;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -70,7 +75,7 @@ public final class PayoutBook {
                     : Result.rejected(ErrorCode.STATEMENT_ID_CONFLICT,
                             "statement " + statement.statementId() + " was delivered before with different content; issued statements never change");
         }
-        Result<List<LedgerTransaction>> postings = PostingRules.postingsFor(statement, ledger);
+        Result<List<LedgerTransaction>> postings = StatementPosting.postingsFor(statement, ledger);
         return postAndRecord(postings, () -> records.saveStatement(statement));
     }
 
@@ -86,7 +91,7 @@ public final class PayoutBook {
                     : Result.rejected(ErrorCode.IDEMPOTENCY_KEY_REUSED,
                             "idempotency key " + receipt.idempotencyKey() + " of platform " + receipt.platformId() + " was used for another receipt");
         }
-        return postAndRecord(PostingRules.postingsForPaymentReceived(receipt, ledger).map(List::of), () -> records.saveReceipt(receipt));
+        return postAndRecord(PaymentReceivedPosting.postingsFor(receipt, ledger).map(List::of), () -> records.saveReceipt(receipt));
     }
 
     /** Registers or replaces a society's bank details; a run keeps the details it was planned with. */
@@ -119,7 +124,7 @@ public final class PayoutBook {
         }
         for (PayoutRun run : records.runs()) {
             for (Payment p : run.payments()) {
-                if (!ledger.contains(PostingRules.payoutTransactionId(p.endToEndId()))) {
+                if (!ledger.contains(PaymentPosting.transactionId(p.endToEndId()))) {
                     return Result.rejected(ErrorCode.RUN_IN_PROGRESS,
                             "run " + run.runId() + " has payments not yet posted; finish it (post it again) before planning " + request.runId());
                 }
@@ -143,7 +148,7 @@ public final class PayoutBook {
         List<String> already = new ArrayList<>();
         List<RunPosting.Refusal> refused = new ArrayList<>();
         for (Payment p : run.payments()) {
-            PostResult result = ledger.post(PostingRules.postingsForPayment(p));
+            PostResult result = ledger.post(PaymentPosting.postingsFor(p));
             if (result instanceof PostResult.Refused r) {
                 refused.add(new RunPosting.Refusal(p.endToEndId(), r.rejection()));
             } else if (result instanceof PostResult.AlreadyPosted) {
@@ -170,7 +175,7 @@ public final class PayoutBook {
         if (payment.isEmpty()) {
             return Result.rejected(ErrorCode.UNKNOWN_PAYMENT, "no payment " + endToEndId);
         }
-        if (!ledger.contains(PostingRules.payoutTransactionId(endToEndId))) {
+        if (!ledger.contains(PaymentPosting.transactionId(endToEndId))) {
             return Result.rejected(ErrorCode.PAYMENT_NOT_POSTED,
                     "payment " + endToEndId + " of run " + payment.get().runId() + " is not posted; post the run first");
         }
@@ -179,7 +184,7 @@ public final class PayoutBook {
         if (change instanceof StatusChange.Unchanged) {
             return Result.ok(Handled.duplicate());
         }
-        Result<List<LedgerTransaction>> postings = PostingRules.postingsForStatusChange(payment.get(), current, status, ledger);
+        Result<List<LedgerTransaction>> postings = PaymentStatusPosting.postingsFor(payment.get(), current, status, ledger);
         return postAndRecord(postings, () -> records.savePaymentStatus(endToEndId, status));
     }
 
@@ -194,7 +199,7 @@ public final class PayoutBook {
             return seen.get().equals(release) ? Result.ok(Handled.duplicate())
                     : Result.rejected(ErrorCode.RELEASE_ID_CONFLICT, "release " + release.releaseId() + " was decided before with different content");
         }
-        return postAndRecord(PostingRules.postingsForHoldbackRelease(release, ledger), () -> records.saveRelease(release));
+        return postAndRecord(HoldbackReleasePosting.postingsFor(release, ledger), () -> records.saveRelease(release));
     }
 
     /** Reconciles the whole ledger against every record. */

@@ -2,6 +2,7 @@ package io.fairshare.payout.persistence;
 
 import io.agroal.api.AgroalDataSource;
 import io.fairshare.payout.domain.PayoutBook;
+import io.fairshare.payout.domain.ledger.AccountId;
 import io.fairshare.service.audit.AdminAudit;
 import io.fairshare.service.persistence.StorageException;
 import io.fairshare.service.persistence.Transactions;
@@ -73,7 +74,7 @@ public class PayoutDatabase {
     public record RunFile(String runId, String xml, String sha256, int numberOfTransactions, BigDecimal controlSum) {
     }
 
-    public record AccountBalance(String type, String owner, String period, String currency, long balance) {
+    public record AccountBalance(AccountId account, long balance) {
     }
 
     public record CurrencyTotals(String currency, long debits, long credits) {
@@ -160,7 +161,7 @@ public class PayoutDatabase {
                 + " FROM posting GROUP BY acc_type, owner, period, currency ORDER BY acc_type, owner, currency, period");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(new AccountBalance(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)));
+                out.add(new AccountBalance(StoredAccount.fromColumns(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), rs.getLong(5)));
             }
         }
         return out;

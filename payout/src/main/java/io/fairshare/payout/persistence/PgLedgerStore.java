@@ -60,7 +60,7 @@ public final class PgLedgerStore implements LedgerStore {
                     postings.setInt(2, line++);
                     postings.setString(3, p.account().type().name());
                     postings.setString(4, p.account().owner());
-                    postings.setString(5, p.account().period() == null ? "" : p.account().period());
+                    postings.setString(5, StoredAccount.periodColumn(p.account()));
                     postings.setString(6, p.currency());
                     postings.setString(7, p.side() == Side.DEBIT ? "D" : "C");
                     postings.setLong(8, p.amount());
@@ -81,7 +81,7 @@ public final class PgLedgerStore implements LedgerStore {
             ps.setString(1, account.type().name());
             ps.setString(2, account.owner());
             ps.setString(3, account.currency());
-            ps.setString(4, account.period() == null ? "" : account.period());
+            ps.setString(4, StoredAccount.periodColumn(account));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0L;
             }
@@ -97,7 +97,7 @@ public final class PgLedgerStore implements LedgerStore {
             ps.setString(1, type.name());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(account(type.name(), rs.getString(1), rs.getString(2), rs.getString(3)));
+                    out.add(StoredAccount.fromColumns(type.name(), rs.getString(1), rs.getString(2), rs.getString(3)));
                 }
             }
         } catch (SQLException e) {
@@ -149,7 +149,7 @@ public final class PgLedgerStore implements LedgerStore {
                             throw new StorageException(e);
                         }
                     });
-                    h.postings().add(new Posting(account(rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)),
+                    h.postings().add(new Posting(StoredAccount.fromColumns(rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)),
                             "D".equals(rs.getString(8)) ? Side.DEBIT : Side.CREDIT, rs.getLong(9)));
                 }
             }
@@ -157,9 +157,5 @@ public final class PgLedgerStore implements LedgerStore {
             throw new StorageException(e);
         }
         return byId.values().stream().map(h -> new LedgerTransaction(h.id(), h.source(), h.postings())).toList();
-    }
-
-    static AccountId account(String type, String owner, String period, String currency) {
-        return new AccountId(AccountType.valueOf(type), owner, period == null || period.isEmpty() ? null : period, currency);
     }
 }

@@ -13,6 +13,7 @@ import io.fairshare.payout.domain.ledger.SourceKind;
 import io.fairshare.payout.domain.outcome.ErrorCode;
 import io.fairshare.payout.domain.outcome.Result;
 import io.fairshare.payout.domain.payment.Payment;
+import io.fairshare.payout.domain.payment.PaymentPosting;
 import io.fairshare.payout.domain.payment.PaymentStatus;
 import io.fairshare.payout.domain.payment.PaymentStatusMachine;
 import io.fairshare.payout.domain.payment.Receipt;
@@ -228,7 +229,7 @@ class PayoutPropertyTest {
             PayoutRun run;
             if (rnd.nextInt(100) < 30) {
                 run = expectOk(book.planRun(request, thresholds), "plan");
-                List<LedgerTransaction> txs = PostingRules.postingsForPayoutRun(run);
+                List<LedgerTransaction> txs = run.postings();
                 int crashAfter = txs.isEmpty() ? 0 : rnd.nextInt(txs.size());
                 for (int i = 0; i < crashAfter; i++) {
                     assertTrue(book.ledger().post(txs.get(i)).changedTheLedger(), where());
@@ -246,7 +247,7 @@ class PayoutPropertyTest {
             for (Payment p : run.payments()) {
                 assertTrue(p.amount() >= thresholds.thresholdFor(p.societyId(), p.currency()), where());
                 assertEquals(0, book.ledger().total(AccountType.PAYABLE, p.societyId(), p.currency()), "paid in full " + where());
-                assertEquals(1, book.ledger().journal().stream().filter(tx -> tx.id().equals(PostingRules.payoutTransactionId(p.endToEndId()))).count());
+                assertEquals(1, book.ledger().journal().stream().filter(tx -> tx.id().equals(PaymentPosting.transactionId(p.endToEndId()))).count());
             }
             for (CarriedForward c : run.carriedForward()) {
                 covered("carried forward");

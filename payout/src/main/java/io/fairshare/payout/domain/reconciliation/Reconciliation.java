@@ -2,24 +2,11 @@ package io.fairshare.payout.domain.reconciliation;
 
 import io.fairshare.payout.domain.ledger.AccountId;
 import io.fairshare.payout.domain.ledger.AccountType;
-import io.fairshare.payout.domain.ledger.LedgerRules;
-import io.fairshare.payout.domain.ledger.LedgerTransaction;
-import io.fairshare.payout.domain.ledger.Posting;
-import io.fairshare.payout.domain.ledger.SourceKind;
-import io.fairshare.payout.domain.ledger.SourceRef;
 import io.fairshare.payout.domain.payment.Payment;
-import io.fairshare.payout.domain.payment.PaymentStatus;
-import io.fairshare.payout.domain.payment.PeriodAllocation;
 import io.fairshare.payout.domain.payment.Receipt;
-import io.fairshare.payout.domain.run.HoldbackRelease;
+import io.fairshare.payout.domain.reconciliation.Sums.Key;
 import io.fairshare.payout.domain.run.PayoutRun;
-import io.fairshare.payout.domain.statement.IssuedLine;
-import io.fairshare.payout.domain.statement.IssuedStatement;
-import io.fairshare.payout.domain.statement.LineCategory;
-import io.fairshare.payout.domain.statement.StatementKind;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,195 +34,25 @@ public final class Reconciliation {
     private Reconciliation() {
     }
 
-    private record Key(String period, String party, String currency) implements Comparable<Key> {
-        @Override
-        public int compareTo(Key o) {
-            int c = period.compareTo(o.period);
-            if (c == 0) {
-                c = party.compareTo(o.party);
-            }
-            return c == 0 ? currency.compareTo(o.currency) : c;
-        }
-    }
-
-    /** A sum per key. */
-    private static final class Sums {
-        private final Map<Key, Long> values = new HashMap<>();
-
-        void add(Key key, long amount) {
-            values.merge(key, amount, Math::addExact);
-        }
-
-        long get(Key key) {
-            return values.getOrDefault(key, 0L);
-        }
-
-        Set<Key> keys() {
-            return values.keySet();
-        }
-    }
-
     public static ReconciliationReport reconcile(ReconciliationInput in) {
         List<ReconciliationAlarm> alarms = new ArrayList<>();
+        DocumentTotals d = new DocumentTotals(in);
+        JournalTotals j = new JournalTotals(in.journal(), d, alarms);
+        List<SocietyPeriodFigures> societies = societies(d, j, alarms);
+        List<PlatformPeriodFigures> platforms = platforms(d, j, alarms);
+        receipts(in.receipts(), j, alarms);
+        runs(in.runs(), j, alarms);
+        return new ReconciliationReport(societies, platforms, alarms);
+    }
 
-        // ---- documents ----
-        Map<String, IssuedStatement> platformStatements = new HashMap<>();
-        Sums societyIssued = new Sums();
-        Sums societyIssuedHeld = new Sums();
-        Sums platformsPayable = new Sums();
-        Sums platformsHeld = new Sums();
-        Sums platformIssued = new Sums();
-        Sums platformUnclaimed = new Sums();
-        for (IssuedStatement s : in.statements()) {
-            for (IssuedLine line : s.lines()) {
-                String period = s.periodOf(line);
-                String ccy = s.currency();
-                if (s.kind() == StatementKind.SOCIETY) {
-                    Key k = new Key(period, s.societyId(), ccy);
-                    (line.category().isPayable() ? societyIssued : societyIssuedHeld).add(k, line.amount());
-                } else {
-                    platformIssued.add(new Key(period, s.platformId(), ccy), line.amount());
-                    if (line.category() == LineCategory.UNCLAIMED) {
-                        platformUnclaimed.add(new Key(period, s.platformId(), ccy), line.amount());
-                    } else {
-                        Key k = new Key(period, line.societyId(), ccy);
-                        (line.category().isPayable() ? platformsPayable : platformsHeld).add(k, line.amount());
-                    }
-                }
-            }
-            if (s.kind() == StatementKind.PLATFORM) {
-                platformStatements.put(s.statementId(), s);
-            }
-        }
-        Map<String, Payment> payments = new HashMap<>();
-        Sums paidDocs = new Sums();
-        for (PayoutRun run : in.runs()) {
-            for (Payment p : run.payments()) {
-                payments.put(p.endToEndId(), p);
-                PaymentStatus status = in.paymentStatuses().getOrDefault(p.endToEndId(), PaymentStatus.PLANNED);
-                if (!status.isReversed()) {
-                    for (PeriodAllocation a : p.allocations()) {
-                        paidDocs.add(new Key(a.periodId(), p.societyId(), p.currency()), a.amount());
-                    }
-                }
-            }
-        }
-        Set<String> releaseIds = new HashSet<>();
-        Sums releasedToSocietyDocs = new Sums();
-        Sums releasedToPlatformDocs = new Sums();
-        Sums releasedFromSocietyDocs = new Sums();
-        Sums releasedFromUnclaimedDocs = new Sums();
-        for (HoldbackRelease r : in.releases()) {
-            releaseIds.add(r.releaseId());
-            AccountId h = r.holdback();
-            AccountId target = r.target();
-            (target.type() == AccountType.PAYABLE ? releasedToSocietyDocs : releasedToPlatformDocs)
-                    .add(new Key(target.period(), target.owner(), target.currency()), r.amount());
-            (h.type() == AccountType.HOLDBACK_UNCLAIMED ? releasedFromUnclaimedDocs : releasedFromSocietyDocs)
-                    .add(new Key(h.period(), h.owner(), h.currency()), r.amount());
-        }
-        Map<String, Receipt> receipts = new HashMap<>();
-        in.receipts().forEach(r -> receipts.put(r.sourceId(), r));
-
-        // ---- journal ----
-        Map<AccountId, Long> balances = new TreeMap<>();
-        Set<String> seen = new HashSet<>();
-        Set<AccountId> reportedNegative = new HashSet<>();
-        Sums postedPayable = new Sums();
-        Sums postedHeld = new Sums();
-        Sums paidLedger = new Sums();
-        Sums releasedIn = new Sums();
-        Sums releasedOut = new Sums();
-        Sums offsets = new Sums();
-        Sums platformPosted = new Sums();
-        Sums unclaimedPosted = new Sums();
-        Sums collected = new Sums();
-        Sums creditUsed = new Sums();
-        Map<String, Long> receiptCash = new HashMap<>();
-        Map<String, long[]> payoutByPayment = new HashMap<>();
-        for (LedgerTransaction tx : in.journal()) {
-            String subject = "transaction:" + tx.id();
-            if (!seen.add(tx.id())) {
-                alarms.add(alarm(AlarmCode.DUPLICATE_TRANSACTION, subject, null, null, 1, 2, "the journal records transaction " + tx.id() + " twice"));
-            }
-            LedgerRules.checkShape(tx).ifPresent(r -> alarms.add(alarm(AlarmCode.MALFORMED_TRANSACTION, subject, null, null, 0, 0, r.message())));
-            if (!sourceKnown(tx.source(), platformStatements, receipts, payments, releaseIds)) {
-                alarms.add(alarm(AlarmCode.UNKNOWN_SOURCE, subject, null, null, 0, 0, "no record of its source " + tx.source()));
-            }
-            SourceKind kind = tx.source().kind();
-            for (Posting p : tx.postings()) {
-                AccountId a = p.account();
-                long effect = p.balanceEffect();
-                balances.merge(a, effect, Math::addExact);
-                if (!kind.mayTouch(a.type())) {
-                    alarms.add(alarm(AlarmCode.UNEXPECTED_ACCOUNT, subject, a.period(), a.currency(), 0, p.amount(),
-                            kind + " transaction posts to " + a));
-                }
-                Key k = new Key(a.period() == null ? "" : a.period(), a.owner(), a.currency());
-                switch (kind) {
-                    case STATEMENT -> {
-                        switch (a.type()) {
-                            case PAYABLE -> postedPayable.add(k, effect);
-                            case RECOVERABLE -> postedPayable.add(k, -effect);
-                            case HOLDBACK_DISPUTED, HOLDBACK_RESERVED -> postedHeld.add(k, effect);
-                            case HOLDBACK_UNCLAIMED -> unclaimedPosted.add(k, effect);
-                            case RECEIVABLE -> platformPosted.add(k, effect);
-                            case PLATFORM_CREDIT -> platformPosted.add(k, -effect);
-                            default -> { }
-                        }
-                    }
-                    case PAYOUT, PAYMENT_FAILED, PAYMENT_RETURNED -> {
-                        if (a.type() == AccountType.PAYABLE) {
-                            paidLedger.add(k, -effect);
-                        }
-                        if (kind == SourceKind.PAYOUT && a.type() == AccountType.IN_TRANSIT) {
-                            long[] countAndSum = payoutByPayment.computeIfAbsent(tx.source().id(), id -> new long[2]);
-                            countAndSum[0]++;
-                            countAndSum[1] = Math.addExact(countAndSum[1], effect);
-                        }
-                    }
-                    case HOLDBACK_RELEASE -> {
-                        if (a.type() == AccountType.PAYABLE) {
-                            releasedIn.add(k, effect);
-                        } else if (a.type() == AccountType.HOLDBACK_DISPUTED || a.type() == AccountType.HOLDBACK_RESERVED) {
-                            releasedOut.add(k, -effect);
-                        }
-                    }
-                    case RECOVERY_OFFSET -> {
-                        if (a.type() == AccountType.PAYABLE) {
-                            offsets.add(k, effect);
-                        } else if (a.type() == AccountType.RECOVERABLE) {
-                            offsets.add(k, -effect);
-                        }
-                    }
-                    case RECEIPT, CREDIT_APPLICATION -> {
-                        if (a.type() == AccountType.RECEIVABLE) {
-                            collected.add(k, -effect);
-                        } else if (a.type() == AccountType.PLATFORM_CREDIT && kind == SourceKind.CREDIT_APPLICATION) {
-                            creditUsed.add(k, -effect);
-                        } else if (a.type() == AccountType.CLEARING && kind == SourceKind.RECEIPT) {
-                            receiptCash.merge(tx.source().id(), effect, Math::addExact);
-                        }
-                    }
-                    case PAYMENT_SETTLED -> { }
-                }
-            }
-            for (Posting p : tx.postings()) {
-                AccountId a = p.account();
-                if (!a.type().mayGoNegative() && balances.get(a) < 0 && reportedNegative.add(a)) {
-                    alarms.add(alarm(AlarmCode.NEGATIVE_BALANCE, "account:" + a, a.period(), a.currency(), 0, balances.get(a),
-                            "transaction " + tx.id() + " took " + a + " below zero"));
-                }
-            }
-        }
-
-        // ---- per (period, society) ----
+    /** Per (period, society), then the offsets of each society over its periods. */
+    private static List<SocietyPeriodFigures> societies(DocumentTotals d, JournalTotals j, List<ReconciliationAlarm> alarms) {
         Set<Key> societyKeys = new TreeSet<>();
-        for (Sums s : List.of(societyIssued, societyIssuedHeld, platformsPayable, platformsHeld, postedPayable, postedHeld, paidDocs,
-                paidLedger, releasedToSocietyDocs, releasedIn, releasedOut, releasedFromSocietyDocs, offsets)) {
+        for (Sums s : List.of(d.societyIssued, d.societyIssuedHeld, d.platformsPayable, d.platformsHeld, j.postedPayable, j.postedHeld, d.paid,
+                j.paid, d.releasedToSociety, j.releasedIn, j.releasedOut, d.releasedFromSociety, j.offsets)) {
             s.keys().stream().filter(k -> !k.period().isEmpty()).forEach(societyKeys::add);
         }
-        balances.keySet().stream()
+        j.balances.keySet().stream()
                 .filter(a -> switch (a.type()) {
                     case PAYABLE, RECOVERABLE, HOLDBACK_DISPUTED, HOLDBACK_RESERVED -> true;
                     default -> false;
@@ -245,33 +62,33 @@ public final class Reconciliation {
         Map<String, Long> offsetPerSociety = new TreeMap<>();
         for (Key k : societyKeys) {
             String subject = "society:" + k.party();
-            long payable = balances.getOrDefault(AccountId.payable(k.party(), k.period(), k.currency()), 0L);
-            long recoverable = balances.getOrDefault(AccountId.recoverable(k.party(), k.period(), k.currency()), 0L);
-            long held = balances.getOrDefault(AccountId.disputed(k.party(), k.period(), k.currency()), 0L)
-                    + balances.getOrDefault(AccountId.reserved(k.party(), k.period(), k.currency()), 0L);
+            long payable = j.balance(AccountId.payable(k.party(), k.period(), k.currency()));
+            long recoverable = j.balance(AccountId.recoverable(k.party(), k.period(), k.currency()));
+            long held = j.balance(AccountId.disputed(k.party(), k.period(), k.currency()))
+                    + j.balance(AccountId.reserved(k.party(), k.period(), k.currency()));
             SocietyPeriodFigures f = new SocietyPeriodFigures(k.period(), k.party(), k.currency(),
-                    societyIssued.get(k), societyIssuedHeld.get(k), postedPayable.get(k), postedHeld.get(k), paidLedger.get(k),
-                    releasedIn.get(k), offsets.get(k), payable, recoverable, held);
+                    d.societyIssued.get(k), d.societyIssuedHeld.get(k), j.postedPayable.get(k), j.postedHeld.get(k), j.paid.get(k),
+                    j.releasedIn.get(k), j.offsets.get(k), payable, recoverable, held);
             societies.add(f);
             offsetPerSociety.merge(k.party() + "|" + k.currency(), f.offset(), Math::addExact);
-            check(alarms, AlarmCode.STATEMENTS_DISAGREE, subject, k, platformsPayable.get(k), f.issued(),
+            check(alarms, AlarmCode.STATEMENTS_DISAGREE, subject, k, d.platformsPayable.get(k), f.issued(),
                     "payable per the platforms' statements vs the society's own statements");
-            check(alarms, AlarmCode.STATEMENTS_DISAGREE, subject, k, platformsHeld.get(k), f.issuedHeld(),
+            check(alarms, AlarmCode.STATEMENTS_DISAGREE, subject, k, d.platformsHeld.get(k), f.issuedHeld(),
                     "held back per the platforms' statements vs the society's own statements");
-            check(alarms, AlarmCode.POSTING_DIFFERS_FROM_STATEMENTS, subject, k, platformsPayable.get(k), f.posted(),
+            check(alarms, AlarmCode.POSTING_DIFFERS_FROM_STATEMENTS, subject, k, d.platformsPayable.get(k), f.posted(),
                     "payable per the platforms' statements vs posted to the ledger");
-            check(alarms, AlarmCode.POSTING_DIFFERS_FROM_STATEMENTS, subject, k, platformsHeld.get(k), f.postedHeld(),
+            check(alarms, AlarmCode.POSTING_DIFFERS_FROM_STATEMENTS, subject, k, d.platformsHeld.get(k), f.postedHeld(),
                     "held back per the platforms' statements vs posted to the ledger");
-            check(alarms, AlarmCode.PAID_DIFFERS_FROM_PAYMENTS, subject, k, paidDocs.get(k), f.paid(),
+            check(alarms, AlarmCode.PAID_DIFFERS_FROM_PAYMENTS, subject, k, d.paid.get(k), f.paid(),
                     "paid per the runs' payments (not failed or returned) vs paid in the ledger");
-            check(alarms, AlarmCode.RELEASE_DIFFERS_FROM_DECISIONS, subject, k, releasedToSocietyDocs.get(k), f.released(),
+            check(alarms, AlarmCode.RELEASE_DIFFERS_FROM_DECISIONS, subject, k, d.releasedToSociety.get(k), f.released(),
                     "released to the payable per decisions vs in the ledger");
-            check(alarms, AlarmCode.RELEASE_DIFFERS_FROM_DECISIONS, subject, k, releasedFromSocietyDocs.get(k), releasedOut.get(k),
+            check(alarms, AlarmCode.RELEASE_DIFFERS_FROM_DECISIONS, subject, k, d.releasedFromSociety.get(k), j.releasedOut.get(k),
                     "released from the society's holdbacks per decisions vs in the ledger");
-            long expectedPosition = platformsPayable.get(k) + releasedToSocietyDocs.get(k) - paidDocs.get(k) + f.offset();
+            long expectedPosition = d.platformsPayable.get(k) + d.releasedToSociety.get(k) - d.paid.get(k) + f.offset();
             check(alarms, AlarmCode.CARRIED_FORWARD_MISMATCH, subject, k, expectedPosition, payable - recoverable,
                     "issued + released - paid + offsets vs payable - recoverable in the ledger");
-            check(alarms, AlarmCode.HELD_BACK_MISMATCH, subject, k, platformsHeld.get(k) - releasedFromSocietyDocs.get(k), held,
+            check(alarms, AlarmCode.HELD_BACK_MISMATCH, subject, k, d.platformsHeld.get(k) - d.releasedFromSociety.get(k), held,
                     "held back per statements less releases vs the holdback balances");
         }
         offsetPerSociety.forEach((societyAndCcy, sum) -> {
@@ -281,46 +98,56 @@ public final class Reconciliation {
                         "recovery offsets over the society's periods sum to " + sum));
             }
         });
+        return societies;
+    }
 
-        // ---- per (period, platform) ----
+    /** Per (period, platform). */
+    private static List<PlatformPeriodFigures> platforms(DocumentTotals d, JournalTotals j, List<ReconciliationAlarm> alarms) {
         Set<Key> platformKeys = new TreeSet<>();
-        for (Sums s : List.of(platformIssued, platformUnclaimed, platformPosted, unclaimedPosted, collected, creditUsed,
-                releasedToPlatformDocs, releasedFromUnclaimedDocs)) {
+        for (Sums s : List.of(d.platformIssued, d.platformUnclaimed, j.platformPosted, j.unclaimedPosted, j.collected, j.creditUsed,
+                d.releasedToPlatform, d.releasedFromUnclaimed)) {
             s.keys().stream().filter(k -> !k.period().isEmpty()).forEach(platformKeys::add);
         }
-        balances.keySet().stream()
+        j.balances.keySet().stream()
                 .filter(a -> a.period() != null && (a.type() == AccountType.RECEIVABLE || a.type() == AccountType.PLATFORM_CREDIT
                         || a.type() == AccountType.HOLDBACK_UNCLAIMED))
                 .forEach(a -> platformKeys.add(new Key(a.period(), a.owner(), a.currency())));
         List<PlatformPeriodFigures> platforms = new ArrayList<>();
         for (Key k : platformKeys) {
             String subject = "platform:" + k.party();
-            long outstanding = balances.getOrDefault(AccountId.receivable(k.party(), k.period(), k.currency()), 0L);
-            long credit = balances.getOrDefault(AccountId.platformCredit(k.party(), k.period(), k.currency()), 0L);
-            long unclaimed = balances.getOrDefault(AccountId.unclaimed(k.party(), k.period(), k.currency()), 0L);
-            PlatformPeriodFigures f = new PlatformPeriodFigures(k.period(), k.party(), k.currency(), platformIssued.get(k),
-                    platformPosted.get(k), collected.get(k), outstanding, credit, unclaimed);
+            long outstanding = j.balance(AccountId.receivable(k.party(), k.period(), k.currency()));
+            long credit = j.balance(AccountId.platformCredit(k.party(), k.period(), k.currency()));
+            long unclaimed = j.balance(AccountId.unclaimed(k.party(), k.period(), k.currency()));
+            PlatformPeriodFigures f = new PlatformPeriodFigures(k.period(), k.party(), k.currency(), d.platformIssued.get(k),
+                    j.platformPosted.get(k), j.collected.get(k), outstanding, credit, unclaimed);
             platforms.add(f);
             check(alarms, AlarmCode.POSTING_DIFFERS_FROM_STATEMENTS, subject, k, f.issued(), f.posted(),
                     "owed per the platform's statements vs receivable posted to the ledger");
-            check(alarms, AlarmCode.POSTING_DIFFERS_FROM_STATEMENTS, subject, k, platformUnclaimed.get(k), unclaimedPosted.get(k),
+            check(alarms, AlarmCode.POSTING_DIFFERS_FROM_STATEMENTS, subject, k, d.platformUnclaimed.get(k), j.unclaimedPosted.get(k),
                     "unclaimed per the platform's statements vs held back in the ledger");
-            check(alarms, AlarmCode.HELD_BACK_MISMATCH, subject, k, platformUnclaimed.get(k) - releasedFromUnclaimedDocs.get(k), unclaimed,
+            check(alarms, AlarmCode.HELD_BACK_MISMATCH, subject, k, d.platformUnclaimed.get(k) - d.releasedFromUnclaimed.get(k), unclaimed,
                     "unclaimed per statements less releases vs the unclaimed holdback balance");
-            long expectedPosition = f.issued() - f.collected() + creditUsed.get(k) - releasedToPlatformDocs.get(k);
+            long expectedPosition = f.issued() - f.collected() + j.creditUsed.get(k) - d.releasedToPlatform.get(k);
             check(alarms, AlarmCode.OUTSTANDING_MISMATCH, subject, k, expectedPosition, outstanding - credit,
                     "issued - collected + credit used - credit granted vs receivable - credit in the ledger");
         }
+        return platforms;
+    }
 
-        // ---- receipts and runs ----
-        for (Receipt r : in.receipts()) {
-            long cash = receiptCash.getOrDefault(r.sourceId(), 0L);
+    /** Every receipt posted for its amount. */
+    private static void receipts(List<Receipt> receipts, JournalTotals j, List<ReconciliationAlarm> alarms) {
+        for (Receipt r : receipts) {
+            long cash = j.receiptCash.getOrDefault(r.sourceId(), 0L);
             if (cash != r.amount()) {
                 alarms.add(alarm(AlarmCode.RECEIPT_NOT_POSTED, "receipt:" + r.sourceId(), null, r.currency(), r.amount(), cash,
                         "receipt amount vs cash posted to the clearing account for it"));
             }
         }
-        for (PayoutRun run : in.runs()) {
+    }
+
+    /** Every run's payment count and total per currency (pain.001 NbOfTxs and CtrlSum) equal its payout postings. */
+    private static void runs(List<PayoutRun> runs, JournalTotals j, List<ReconciliationAlarm> alarms) {
+        for (PayoutRun run : runs) {
             for (Map.Entry<String, Long> total : run.totalsByCurrency().entrySet()) {
                 long count = 0;
                 long sum = 0;
@@ -332,7 +159,7 @@ public final class Reconciliation {
                     }
                     count++;
                     sum += p.amount();
-                    long[] posted = payoutByPayment.getOrDefault(p.endToEndId(), new long[2]);
+                    long[] posted = j.payoutByPayment.getOrDefault(p.endToEndId(), new long[2]);
                     ledgerCount += posted[0];
                     ledgerSum += posted[1];
                 }
@@ -346,19 +173,6 @@ public final class Reconciliation {
                 }
             }
         }
-        return new ReconciliationReport(societies, platforms, alarms);
-    }
-
-    private static boolean sourceKnown(SourceRef source, Map<String, IssuedStatement> statements, Map<String, Receipt> receipts,
-            Map<String, Payment> payments, Set<String> releases) {
-        return switch (source.kind()) {
-            case STATEMENT -> statements.containsKey(source.id());
-            case RECEIPT -> receipts.containsKey(source.id());
-            case PAYOUT, PAYMENT_SETTLED, PAYMENT_FAILED, PAYMENT_RETURNED -> payments.containsKey(source.id());
-            case HOLDBACK_RELEASE -> releases.contains(source.id());
-            case CREDIT_APPLICATION, RECOVERY_OFFSET -> statements.containsKey(source.id()) || payments.containsKey(source.id())
-                    || releases.contains(source.id());
-        };
     }
 
     private static void check(List<ReconciliationAlarm> alarms, AlarmCode code, String subject, Key k, long expected, long actual, String what) {
@@ -367,7 +181,7 @@ public final class Reconciliation {
         }
     }
 
-    private static ReconciliationAlarm alarm(AlarmCode code, String subject, String period, String ccy, long expected, long actual, String message) {
+    static ReconciliationAlarm alarm(AlarmCode code, String subject, String period, String ccy, long expected, long actual, String message) {
         return new ReconciliationAlarm(code, subject, period, ccy, expected, actual, message);
     }
 }

@@ -1,6 +1,8 @@
 package io.fairshare.payout.domain.run;
 
+import io.fairshare.payout.domain.ledger.LedgerTransaction;
 import io.fairshare.payout.domain.payment.Payment;
+import io.fairshare.payout.domain.payment.PaymentPosting;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,6 +25,11 @@ public record PayoutRun(String runId, LocalDate valueDate, Instant createdAt, Li
         Map<String, Long> totals = new TreeMap<>();
         payments.forEach(p -> totals.merge(p.currency(), p.amount(), Math::addExact));
         return totals;
+    }
+
+    /** The run's posting rule: one transaction per payment, in the run's order (see {@link PaymentPosting}). */
+    public List<LedgerTransaction> postings() {
+        return payments.stream().map(PaymentPosting::postingsFor).toList();
     }
 
     public Optional<Payment> payment(String endToEndId) {

@@ -22,7 +22,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fairshare.payout.domain.Fixtures;
 import io.fairshare.payout.domain.PayoutBook;
 import io.fairshare.payout.domain.PayoutRecords;
-import io.fairshare.payout.domain.PostingRules;
 import io.fairshare.payout.domain.ledger.AccountId;
 import io.fairshare.payout.domain.ledger.Ledger;
 import io.fairshare.payout.domain.ledger.LedgerInvariants;
@@ -31,6 +30,7 @@ import io.fairshare.payout.domain.ledger.LedgerTransaction;
 import io.fairshare.payout.domain.ledger.Posting;
 import io.fairshare.payout.domain.ledger.SourceKind;
 import io.fairshare.payout.domain.ledger.SourceRef;
+import io.fairshare.payout.domain.payment.PaymentPosting;
 import io.fairshare.payout.domain.payment.PaymentStatus;
 import io.fairshare.payout.domain.payment.Receipt;
 import io.fairshare.payout.domain.run.HoldbackRelease;
@@ -132,7 +132,7 @@ class ReconciliationTest {
         deliver(book, NOV, platformStatement("PS-A-2026-11", NOV, PLATFORM_A, line(MUSIC, LICENSED, 750_000), line(WRITERS, LICENSED, 200_000)));
         PayoutRun run = ok(book.runPayout(request("run-1", "2026-12-05"), PayoutThresholds.none())).run();
 
-        List<LedgerTransaction> journal = tampered(PostingRules.payoutTransactionId(run.payments().get(0).endToEndId()),
+        List<LedgerTransaction> journal = tampered(PaymentPosting.transactionId(run.payments().get(0).endToEndId()),
                 Map.of(AccountId.payable(MUSIC, NOV, KRW), 749_000L, AccountId.inTransit(MUSIC, KRW), 749_000L));
 
         assertEquals(List.of(
