@@ -3,7 +3,7 @@ package io.fairshare.registry.application;
 import io.fairshare.service.security.Caller;
 import io.fairshare.contracts.credentials.BearerKeys;
 import io.fairshare.registry.domain.catalogue.CatalogueChange;
-import io.fairshare.registry.domain.catalogue.Society;
+import io.fairshare.registry.domain.party.Society;
 import io.fairshare.registry.persistence.CatalogueStore;
 import io.fairshare.service.persistence.StorageException;
 import io.fairshare.service.Outages;

@@ -11,7 +11,7 @@ import io.fairshare.registry.application.CatalogueJson;
 import io.fairshare.registry.application.CatalogueQueries;
 import io.fairshare.registry.application.CatalogueService;
 import io.fairshare.registry.application.EntityKind;
-import io.fairshare.registry.domain.catalogue.Society;
+import io.fairshare.registry.domain.party.Society;
 import io.fairshare.service.rest.ApiProblem;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

@@ -5,7 +5,7 @@ import io.fairshare.contracts.usage.ResolvedLineV1;
 import io.fairshare.contracts.usage.UsageAcceptedV1;
 import io.fairshare.contracts.usage.UsageResolvedV1;
 import io.fairshare.contracts.usage.UsageUnmatchedV1;
-import io.fairshare.registry.domain.resolution.IdentifierPriority;
+import io.fairshare.registry.domain.catalogue.IdentifierPriority;
 import io.fairshare.registry.domain.resolution.Resolution;
 import io.fairshare.registry.domain.resolution.ResolutionLine;
 import io.fairshare.registry.domain.resolution.Resolver;

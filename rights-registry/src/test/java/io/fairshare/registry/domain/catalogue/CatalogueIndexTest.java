@@ -1,5 +1,9 @@
 package io.fairshare.registry.domain.catalogue;
 
+import io.fairshare.registry.domain.party.Party;
+import io.fairshare.registry.domain.party.Society;
+import io.fairshare.registry.domain.scope.Territory;
+
 import io.fairshare.registry.domain.licence.Licence;
 import io.fairshare.registry.domain.shares.Mandate;
 import io.fairshare.registry.domain.optout.Reservation;

@@ -2,7 +2,7 @@ package io.fairshare.registry.domain.resolution;
 
 import io.fairshare.registry.domain.catalogue.CatalogueIndex;
 import io.fairshare.registry.domain.shares.RightType;
-import io.fairshare.registry.domain.catalogue.Territory;
+import io.fairshare.registry.domain.scope.Territory;
 
 import static io.fairshare.registry.domain.Fixtures.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -4,13 +4,13 @@ import io.fairshare.registry.domain.catalogue.CatalogueIndex;
 import io.fairshare.registry.domain.catalogue.Category;
 import io.fairshare.registry.domain.licence.Licence;
 import io.fairshare.registry.domain.shares.Mandate;
-import io.fairshare.registry.domain.catalogue.PlatformId;
+import io.fairshare.registry.domain.licence.PlatformId;
 import io.fairshare.registry.domain.optout.Reservation;
 import io.fairshare.registry.domain.optout.ReservationSource;
 import io.fairshare.registry.domain.shares.RightType;
-import io.fairshare.registry.domain.catalogue.SocietyId;
+import io.fairshare.registry.domain.party.SocietyId;
 import io.fairshare.registry.domain.licence.TariffId;
-import io.fairshare.registry.domain.catalogue.Territory;
+import io.fairshare.registry.domain.scope.Territory;
 import io.fairshare.registry.domain.catalogue.Work;
 
 import static io.fairshare.registry.domain.Fixtures.*;

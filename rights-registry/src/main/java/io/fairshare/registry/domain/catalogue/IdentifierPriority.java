@@ -1,7 +1,8 @@
-package io.fairshare.registry.domain.resolution;
+package io.fairshare.registry.domain.catalogue;
 
 import io.fairshare.contracts.identifiers.IdScheme;
 import io.fairshare.contracts.identifiers.WorkId;
+
 import java.util.Collection;
 
 /**
