@@ -9,7 +9,6 @@ import io.fairshare.registry.domain.party.Society;
 import io.fairshare.registry.domain.party.SocietyId;
 import io.fairshare.registry.domain.shares.Mandate;
 import io.fairshare.registry.domain.shares.Share;
-
 import java.util.Objects;
 
 /**

@@ -12,7 +12,6 @@ import io.fairshare.registry.domain.scope.Territory;
 import io.fairshare.registry.domain.shares.Mandate;
 import io.fairshare.registry.domain.shares.RightType;
 import io.fairshare.registry.domain.shares.Share;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -243,26 +242,27 @@ public final class CatalogueIndex {
 
     /**
      * The work {@code identifier} (canonical form) names: the work keyed by it, else, of the works carrying it, the
-     * one with the smallest key; null if no work carries it.
+     * one with the smallest key; null if no work carries it. The entry is the work's state as of now, to ask
+     * {@link #currentShares} about.
      */
-    public Work workNamedBy(WorkId identifier) {
+    public WorkEntry workNamedBy(WorkId identifier) {
         Object slot = byIdentifier.get(identifier);
         if (slot instanceof WorkEntry e) {
-            return e.work;
+            return e.work != null ? e : null;
         }
         if (slot == null) {
             return null;
         }
-        Work first = null;
+        WorkEntry first = null;
         for (WorkEntry e : (WorkEntry[]) slot) {
             if (e.work == null) {
                 continue;
             }
             if (e.key.equals(identifier)) {
-                return e.work;
+                return e;
             }
             if (first == null) {
-                first = e.work;
+                first = e;
             }
         }
         return first;
@@ -310,17 +310,13 @@ public final class CatalogueIndex {
     }
 
     /**
-     * The shares of the work keyed {@code work} that apply on {@code day} in {@code territory}: those of the first
+     * The shares of the work (as of {@code entry}) that apply on {@code day} in {@code territory}: those of the first
      * right type of {@code rights} that has a share valid on the day (both ends included) naming the territory or
      * WORLD; of those, the ones naming the territory if there are any, else the WORLD ones (replaced, not merged);
      * added up per party, sorted by party id. No share applying: {@link CurrentShares#right()} is null and the
      * answer holds no party (but still the work's reservations).
      */
-    public CurrentShares currentShares(WorkId work, LocalDate day, Territory territory, List<RightType> rights) {
-        WorkEntry entry = entryByKey(work);
-        if (entry == null) {
-            return new CurrentShares(null, null, NO_PARTIES, NO_DATA, 0, PartySlot.NO_RESERVATIONS);
-        }
+    public CurrentShares currentShares(WorkEntry entry, LocalDate day, Territory territory, List<RightType> rights) {
         int dayNumber = (int) day.toEpochDay();
         int eventTerritory = territory.index();
         boolean eventInWorld = eventTerritory == WORLD;

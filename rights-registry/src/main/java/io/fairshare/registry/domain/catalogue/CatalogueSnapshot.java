@@ -6,7 +6,6 @@ import io.fairshare.registry.domain.party.Party;
 import io.fairshare.registry.domain.party.Society;
 import io.fairshare.registry.domain.shares.Mandate;
 import io.fairshare.registry.domain.shares.Share;
-
 import java.util.ArrayList;
 import java.util.List;
 

@@ -5,7 +5,6 @@ import io.fairshare.registry.domain.party.PartyId;
 import io.fairshare.registry.domain.scope.Territory;
 import io.fairshare.registry.domain.shares.Mandate;
 import io.fairshare.registry.domain.shares.RightType;
-
 import java.time.LocalDate;
 
 /**

@@ -2,7 +2,6 @@ package io.fairshare.registry.domain.catalogue;
 
 import io.fairshare.contracts.identifiers.IdScheme;
 import io.fairshare.contracts.identifiers.WorkId;
-
 import java.util.Collection;
 
 /**

@@ -1,7 +1,6 @@
 package io.fairshare.registry.domain.catalogue;
 
 import io.fairshare.contracts.identifiers.WorkId;
-
 import java.util.Arrays;
 import java.util.Comparator;
 

@@ -2,7 +2,6 @@ package io.fairshare.registry.domain.catalogue;
 
 import io.fairshare.contracts.identifiers.WorkId;
 import io.fairshare.registry.domain.catalogue.IdentifierPriority;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -6,7 +6,6 @@ import io.fairshare.registry.domain.party.PartyId;
 import io.fairshare.registry.domain.scope.Territory;
 import io.fairshare.registry.domain.shares.RightType;
 import io.fairshare.registry.domain.shares.Share;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +13,11 @@ import java.util.List;
 /**
  * The immutable state of one work key in the {@link CatalogueIndex}: the work (null while only its shares or
  * reservations are known), its shares packed (see below) and its work-level reservations. A write replaces it whole.
+ * Outside the index it is a handle: {@link CatalogueIndex#workNamedBy} gives it, {@link CatalogueIndex#currentShares}
+ * reads the same state of the work (a later write does not change it); only {@link #work()} and {@link #key()} are
+ * open to others.
  */
-final class WorkEntry {
+public final class WorkEntry {
     // Packed share: data[3i] = basis points (bits 0-13) | right type ordinal (14-16) | territory index (17-25);
     // data[3i+1] = first day (epoch day, Integer.MIN_VALUE if since always);
     // data[3i+2] = last day, inclusive (epoch day, Integer.MAX_VALUE if open-ended).
@@ -36,6 +38,16 @@ final class WorkEntry {
         this.shareParties = shareParties;
         this.shareData = shareData;
         this.reservations = reservations;
+    }
+
+    /** The work; never null for an entry the index hands out. */
+    public Work work() {
+        return work;
+    }
+
+    /** The work's key. */
+    public WorkId key() {
+        return key;
     }
 
     boolean isEmpty() {

@@ -2,7 +2,6 @@ package io.fairshare.registry.domain.licence;
 
 import io.fairshare.registry.domain.party.SocietyId;
 import io.fairshare.registry.domain.scope.Validity;
-
 import java.time.LocalDate;
 import java.util.Objects;
 

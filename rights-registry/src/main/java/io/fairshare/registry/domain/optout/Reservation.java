@@ -2,7 +2,6 @@ package io.fairshare.registry.domain.optout;
 
 import io.fairshare.contracts.identifiers.WorkId;
 import io.fairshare.registry.domain.party.PartyId;
-
 import java.time.LocalDate;
 import java.util.Objects;
 

@@ -4,7 +4,6 @@ import io.fairshare.contracts.identifiers.WorkId;
 import io.fairshare.registry.domain.catalogue.Work;
 import io.fairshare.registry.domain.scope.Territory;
 import io.fairshare.registry.domain.shares.RightType;
-
 import java.time.LocalDate;
 import java.util.List;
 

@@ -6,7 +6,7 @@ import io.fairshare.contracts.identifiers.WorkId;
 import io.fairshare.registry.domain.catalogue.CatalogueIndex;
 import io.fairshare.registry.domain.catalogue.CurrentShares;
 import io.fairshare.registry.domain.catalogue.IdentifierPriority;
-import io.fairshare.registry.domain.catalogue.Work;
+import io.fairshare.registry.domain.catalogue.WorkEntry;
 import io.fairshare.registry.domain.licence.Licence;
 import io.fairshare.registry.domain.optout.Reservation;
 import io.fairshare.registry.domain.party.PartyId;
@@ -14,7 +14,6 @@ import io.fairshare.registry.domain.party.SocietyId;
 import io.fairshare.registry.domain.scope.Territory;
 import io.fairshare.registry.domain.shares.Mandate;
 import io.fairshare.registry.domain.shares.RightType;
-
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -54,8 +53,9 @@ import java.util.Objects;
  *       else UNLICENSED.</li>
  * </ol>
  *
- * <p>The index answers the questions of rules 2 to 6 ({@link CatalogueIndex#workNamedBy},
- * {@link CatalogueIndex#currentShares}, {@link CatalogueIndex#licenceOn}); the choice among several mandates,
+ * <p>The index answers what resolution asks of it: the work an identifier names ({@link CatalogueIndex#workNamedBy}),
+ * the shares that apply on the day (rules 3 to 6, {@link CatalogueIndex#currentShares}) and the licence in force
+ * ({@link CatalogueIndex#licenceOn}); the choice among several mandates,
  * reservations or licences is the concept's own ({@code Mandate.forUse}, {@code Reservation.inForceOn},
  * {@code Licence.inForceOn}).
  */
@@ -97,12 +97,12 @@ public final class Resolver {
         // the work (rule 2)
         int n = ids.size();
         WorkId[] lookedUp = new WorkId[n];
-        Work work = null;
+        WorkEntry work = null;
         int best = -1;
         for (int i = 0; i < n; i++) {
             WorkId id = ids.get(i);
             WorkId found = id;
-            Work named = index.workNamedBy(id);
+            WorkEntry named = index.workNamedBy(id);
             if (named == null && !index.holds(id)) {
                 WorkId canonical = normaliser.canonical(id);
                 if (canonical != null && !canonical.equals(id)) {
@@ -124,7 +124,7 @@ public final class Resolver {
 
         // the shares (rules 3 to 8)
         Territory territory = query.territory();
-        CurrentShares shares = index.currentShares(work.key(), day, territory, RightType.TRAINING_FALLBACK);
+        CurrentShares shares = index.currentShares(work, day, territory, RightType.TRAINING_FALLBACK);
         RightType right = shares.right();
         int count = shares.size();
         long sum = 0;
@@ -170,7 +170,7 @@ public final class Resolver {
                             workReservation.source())
                     : new ResolutionLine(null, null, remainder, remainder, LineStatus.UNCLAIMED, null, null, false, null));
         }
-        return new Resolution.Matched(work, day, right, shares.territory(), lines, overClaimed, conflicts);
+        return new Resolution.Matched(work.work(), day, right, shares.territory(), lines, overClaimed, conflicts);
     }
 
     private String unknownDetail(List<WorkId> ids) {

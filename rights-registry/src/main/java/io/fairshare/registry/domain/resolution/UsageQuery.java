@@ -4,7 +4,6 @@ import io.fairshare.contracts.identifiers.WorkId;
 import io.fairshare.contracts.usage.UsageAcceptedV1;
 import io.fairshare.registry.domain.licence.PlatformId;
 import io.fairshare.registry.domain.scope.Territory;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -2,7 +2,6 @@ package io.fairshare.registry.domain.shares;
 
 import io.fairshare.contracts.identifiers.WorkId;
 import io.fairshare.registry.domain.scope.Territory;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -4,7 +4,6 @@ import io.fairshare.contracts.identifiers.WorkId;
 import io.fairshare.registry.domain.party.PartyId;
 import io.fairshare.registry.domain.scope.Territory;
 import io.fairshare.registry.domain.scope.Validity;
-
 import java.time.LocalDate;
 import java.util.Objects;
 

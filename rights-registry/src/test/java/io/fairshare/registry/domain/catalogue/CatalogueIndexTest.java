@@ -1,20 +1,5 @@
 package io.fairshare.registry.domain.catalogue;
 
-import io.fairshare.registry.domain.party.Party;
-import io.fairshare.registry.domain.party.Society;
-import io.fairshare.registry.domain.scope.Territory;
-
-import io.fairshare.registry.domain.licence.Licence;
-import io.fairshare.registry.domain.shares.Mandate;
-import io.fairshare.registry.domain.optout.Reservation;
-import io.fairshare.registry.domain.optout.ReservationSource;
-import io.fairshare.registry.domain.resolution.Resolution;
-import io.fairshare.registry.domain.resolution.ResolutionLine;
-import io.fairshare.registry.domain.resolution.Resolver;
-import io.fairshare.registry.domain.shares.RightType;
-import io.fairshare.registry.domain.shares.Share;
-import io.fairshare.registry.domain.licence.TariffId;
-
 import static io.fairshare.registry.domain.Fixtures.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,6 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fairshare.contracts.identifiers.IdScheme;
 import io.fairshare.contracts.identifiers.WorkId;
+import io.fairshare.registry.domain.licence.Licence;
+import io.fairshare.registry.domain.licence.TariffId;
+import io.fairshare.registry.domain.optout.Reservation;
+import io.fairshare.registry.domain.optout.ReservationSource;
+import io.fairshare.registry.domain.party.Party;
+import io.fairshare.registry.domain.party.Society;
+import io.fairshare.registry.domain.resolution.Resolution;
+import io.fairshare.registry.domain.resolution.ResolutionLine;
+import io.fairshare.registry.domain.resolution.Resolver;
+import io.fairshare.registry.domain.scope.Territory;
+import io.fairshare.registry.domain.shares.Mandate;
+import io.fairshare.registry.domain.shares.RightType;
+import io.fairshare.registry.domain.shares.Share;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
