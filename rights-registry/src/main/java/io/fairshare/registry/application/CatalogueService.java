@@ -1,14 +1,14 @@
 package io.fairshare.registry.application;
 
-import io.fairshare.service.security.Caller;
 import io.fairshare.contracts.credentials.BearerKeys;
 import io.fairshare.registry.domain.catalogue.CatalogueChange;
-import io.fairshare.registry.domain.catalogue.Society;
+import io.fairshare.registry.domain.party.Society;
 import io.fairshare.registry.persistence.CatalogueStore;
-import io.fairshare.service.persistence.StorageException;
 import io.fairshare.service.Outages;
 import io.fairshare.service.ServiceUnavailableException;
+import io.fairshare.service.persistence.StorageException;
 import io.fairshare.service.rest.ApiProblem;
+import io.fairshare.service.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.fairshare.registry.importing;
 
-import io.fairshare.registry.domain.catalogue.PartyId;
+import io.fairshare.registry.domain.party.PartyId;
 
 /**
  * How importers name parties, so that the same rights holder gets the same id from any file: {@code ipi:<IPI name

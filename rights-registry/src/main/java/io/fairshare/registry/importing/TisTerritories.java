@@ -1,6 +1,6 @@
 package io.fairshare.registry.importing;
 
-import io.fairshare.registry.domain.catalogue.Territory;
+import io.fairshare.registry.domain.scope.Territory;
 import java.util.Map;
 import java.util.Optional;
 

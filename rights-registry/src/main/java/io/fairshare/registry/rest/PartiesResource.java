@@ -1,9 +1,5 @@
 package io.fairshare.registry.rest;
 
-import io.fairshare.service.security.Caller;
-import io.fairshare.service.security.CurrentCaller;
-import io.fairshare.service.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fairshare.registry.application.CatalogueJson;
@@ -11,9 +7,13 @@ import io.fairshare.registry.application.CatalogueQueries;
 import io.fairshare.registry.application.CatalogueService;
 import io.fairshare.registry.application.EntityKind;
 import io.fairshare.registry.domain.catalogue.CatalogueChange;
-import io.fairshare.registry.domain.catalogue.Party;
-import io.fairshare.registry.domain.catalogue.PartyId;
+import io.fairshare.registry.domain.party.Party;
+import io.fairshare.registry.domain.party.PartyId;
 import io.fairshare.service.rest.ApiProblem;
+import io.fairshare.service.security.Caller;
+import io.fairshare.service.security.CurrentCaller;
+import io.fairshare.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;

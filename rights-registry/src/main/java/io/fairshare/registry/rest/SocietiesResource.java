@@ -1,18 +1,18 @@
 package io.fairshare.registry.rest;
 
-import io.fairshare.service.security.Caller;
-import io.fairshare.service.security.CurrentCaller;
-import io.fairshare.service.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
-import io.fairshare.contracts.credentials.BearerKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fairshare.contracts.credentials.BearerKeys;
 import io.fairshare.registry.application.CatalogueJson;
 import io.fairshare.registry.application.CatalogueQueries;
 import io.fairshare.registry.application.CatalogueService;
 import io.fairshare.registry.application.EntityKind;
-import io.fairshare.registry.domain.catalogue.Society;
+import io.fairshare.registry.domain.party.Society;
 import io.fairshare.service.rest.ApiProblem;
+import io.fairshare.service.security.Caller;
+import io.fairshare.service.security.CurrentCaller;
+import io.fairshare.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;

@@ -1,13 +1,8 @@
 package io.fairshare.registry.rest;
 
-import io.fairshare.contracts.errors.FieldError;
-
-import io.fairshare.service.security.Caller;
-import io.fairshare.service.security.CurrentCaller;
-import io.fairshare.service.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fairshare.contracts.errors.FieldError;
 import io.fairshare.contracts.identifiers.WorkId;
 import io.fairshare.registry.application.CatalogueJson;
 import io.fairshare.registry.application.CatalogueQueries;
@@ -15,10 +10,14 @@ import io.fairshare.registry.application.CatalogueService;
 import io.fairshare.registry.application.EntityKind;
 import io.fairshare.registry.application.ResolutionPreview;
 import io.fairshare.registry.domain.catalogue.CatalogueChange;
-import io.fairshare.registry.domain.catalogue.PlatformId;
-import io.fairshare.registry.domain.catalogue.Territory;
 import io.fairshare.registry.domain.catalogue.Work;
+import io.fairshare.registry.domain.licence.PlatformId;
+import io.fairshare.registry.domain.scope.Territory;
 import io.fairshare.service.rest.ApiProblem;
+import io.fairshare.service.security.Caller;
+import io.fairshare.service.security.CurrentCaller;
+import io.fairshare.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;

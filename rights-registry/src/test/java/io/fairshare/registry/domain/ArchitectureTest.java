@@ -20,6 +20,13 @@ class ArchitectureTest {
         ServiceArchitecture.of("io.fairshare.registry").checkAll();
     }
 
+    /** party, scope <- shares, licence, optout <- catalogue <- resolution: each concept builds only on those below it. */
+    @Test
+    void theDomainConceptsFormNoCycle() {
+        ServiceArchitecture architecture = ServiceArchitecture.of("io.fairshare.registry");
+        architecture.domainConceptsFormNoCycle().check(architecture.classes());
+    }
+
     @Test
     void domainAndImportersDependOnNoFramework() {
         noClasses().that().resideInAnyPackage("..registry.domain..", "..registry.importing..")

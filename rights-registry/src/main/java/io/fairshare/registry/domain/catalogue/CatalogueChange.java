@@ -1,11 +1,14 @@
 package io.fairshare.registry.domain.catalogue;
 
-import io.fairshare.registry.domain.licence.Licence;
-import io.fairshare.registry.domain.shares.Mandate;
-import io.fairshare.registry.domain.optout.Reservation;
-import io.fairshare.registry.domain.shares.Share;
-
 import io.fairshare.contracts.identifiers.WorkId;
+import io.fairshare.registry.domain.licence.Licence;
+import io.fairshare.registry.domain.optout.Reservation;
+import io.fairshare.registry.domain.party.Party;
+import io.fairshare.registry.domain.party.PartyId;
+import io.fairshare.registry.domain.party.Society;
+import io.fairshare.registry.domain.party.SocietyId;
+import io.fairshare.registry.domain.shares.Mandate;
+import io.fairshare.registry.domain.shares.Share;
 import java.util.Objects;
 
 /**

@@ -1,13 +1,17 @@
 package io.fairshare.registry.domain.catalogue;
 
+import io.fairshare.contracts.identifiers.WorkId;
 import io.fairshare.registry.domain.licence.Licence;
-import io.fairshare.registry.domain.shares.Mandate;
+import io.fairshare.registry.domain.licence.PlatformId;
 import io.fairshare.registry.domain.optout.Reservation;
-import io.fairshare.registry.domain.resolution.Resolver;
+import io.fairshare.registry.domain.party.Party;
+import io.fairshare.registry.domain.party.PartyId;
+import io.fairshare.registry.domain.party.Society;
+import io.fairshare.registry.domain.party.SocietyId;
+import io.fairshare.registry.domain.scope.Territory;
+import io.fairshare.registry.domain.shares.Mandate;
 import io.fairshare.registry.domain.shares.RightType;
 import io.fairshare.registry.domain.shares.Share;
-
-import io.fairshare.contracts.identifiers.WorkId;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * The in-memory catalogue the {@link Resolver} reads: works by each of their identifiers, shares and work-level
+ * The in-memory catalogue the resolver reads: works by each of their identifiers, shares and work-level
  * reservations by work, mandates and party-level reservations by party, licences by (platform, licensor).
  *
  * <p><b>Concurrency.</b> Any number of threads may read while one thread at a time writes ({@link #apply} is
@@ -42,11 +46,12 @@ import java.util.function.Function;
  * <p><b>Identifiers</b> must be in canonical form ({@code Identifiers.normalize}); importers and adapters normalise
  * them before emitting changes. Lookups are by {@link WorkId} (scheme + canonical value), equivalent to
  * {@link WorkId#key()}. When several works carry the same identifier, all of them are kept under it; see
- * {@link Resolver} for which one a usage event resolves to.
+ * {@link #workNamedBy} for which one an identifier names.
  */
 public final class CatalogueIndex {
     private static final PartySlot[] NO_PARTIES = new PartySlot[0];
     private static final int[] NO_DATA = new int[0];
+    private static final int WORLD = Territory.WORLD.index();
 
     /** Value: a {@link WorkEntry} or, when several works carry the identifier, a {@code WorkEntry[]} sorted by key. */
     private final ConcurrentHashMap<WorkId, Object> byIdentifier = new ConcurrentHashMap<>();
@@ -167,7 +172,8 @@ public final class CatalogueIndex {
     }
 
     public List<Licence> licences(PlatformId platform, SocietyId licensor) {
-        Licence[] l = licenceArray(platform, licensor);
+        ConcurrentHashMap<SocietyId, Licence[]> byLicensor = licences.get(platform);
+        Licence[] l = byLicensor == null ? null : byLicensor.get(licensor);
         return l == null ? List.of() : List.of(l);
     }
 
@@ -232,16 +238,170 @@ public final class CatalogueIndex {
         return list;
     }
 
-    // ------------------------------------------------------- resolver fast path
+    // ------------------------------------------- resolution's queries (the hot path: they copy no stored array)
 
-    /** The raw slot for an identifier: null, a {@link WorkEntry} or a sorted {@code WorkEntry[]}. */
-    public Object slot(WorkId identifier) {
-        return byIdentifier.get(identifier);
+    /**
+     * The work {@code identifier} (canonical form) names: the work keyed by it, else, of the works carrying it, the
+     * one with the smallest key; null if no work carries it. The entry is the work's state as of now, to ask
+     * {@link #currentShares} about.
+     */
+    public WorkEntry workNamedBy(WorkId identifier) {
+        Object slot = byIdentifier.get(identifier);
+        if (slot instanceof WorkEntry e) {
+            return e.work != null ? e : null;
+        }
+        if (slot == null) {
+            return null;
+        }
+        WorkEntry first = null;
+        for (WorkEntry e : (WorkEntry[]) slot) {
+            if (e.work == null) {
+                continue;
+            }
+            if (e.key.equals(identifier)) {
+                return e;
+            }
+            if (first == null) {
+                first = e;
+            }
+        }
+        return first;
     }
 
-    public Licence[] licenceArray(PlatformId platform, SocietyId licensor) {
+    /** Whether anything is kept under {@code identifier}: a work, or the shares or reservations of a key without its work yet. */
+    public boolean holds(WorkId identifier) {
+        return byIdentifier.containsKey(identifier);
+    }
+
+    /**
+     * The keys, sorted, of the works other than the one keyed {@code work} that carry any of {@code identifiers}
+     * (null elements skipped); an empty list when there are none.
+     */
+    public List<WorkId> otherWorksNamedBy(WorkId work, WorkId[] identifiers) {
+        List<WorkId> out = null;
+        for (WorkId id : identifiers) {
+            Object slot = id == null ? null : byIdentifier.get(id);
+            if (slot instanceof WorkEntry e) {
+                out = addOther(out, e, work);
+            } else if (slot != null) {
+                for (WorkEntry e : (WorkEntry[]) slot) {
+                    out = addOther(out, e, work);
+                }
+            }
+        }
+        if (out == null) {
+            return List.of();
+        }
+        out.sort((a, b) -> a.key().compareTo(b.key()));
+        return out;
+    }
+
+    private static List<WorkId> addOther(List<WorkId> out, WorkEntry e, WorkId work) {
+        if (e.work == null || e.key.equals(work)) {
+            return out;
+        }
+        if (out == null) {
+            out = new ArrayList<>(2);
+        }
+        if (!out.contains(e.key)) {
+            out.add(e.key);
+        }
+        return out;
+    }
+
+    /**
+     * The shares of the work (as of {@code entry}) that apply on {@code day} in {@code territory}: those of the first
+     * right type of {@code rights} that has a share valid on the day (both ends included) naming the territory or
+     * WORLD; of those, the ones naming the territory if there are any, else the WORLD ones (replaced, not merged);
+     * added up per party, sorted by party id. No share applying: {@link CurrentShares#right()} is null and the
+     * answer holds no party (but still the work's reservations).
+     */
+    public CurrentShares currentShares(WorkEntry entry, LocalDate day, Territory territory, List<RightType> rights) {
+        int dayNumber = (int) day.toEpochDay();
+        int eventTerritory = territory.index();
+        boolean eventInWorld = eventTerritory == WORLD;
+        PartySlot[] shareParties = entry.shareParties;
+        int[] data = entry.shareData;
+        int shares = shareParties.length;
+        RightType right = null;
+        int shareTerritory = -1;
+        for (int k = 0, nr = rights.size(); k < nr; k++) {
+            RightType r = rights.get(k);
+            int rightBits = r.ordinal();
+            boolean inTerritory = false;
+            boolean inWorld = false;
+            for (int i = 0; i < shares; i++) {
+                int meta = data[3 * i];
+                if (((meta >>> WorkEntry.RIGHT_SHIFT) & 7) == rightBits
+                        && data[3 * i + 1] <= dayNumber && dayNumber <= data[3 * i + 2]) {
+                    int t = meta >>> WorkEntry.TERRITORY_SHIFT;
+                    if (!eventInWorld && t == eventTerritory) {
+                        inTerritory = true;
+                    } else if (t == WORLD) {
+                        inWorld = true;
+                    }
+                }
+            }
+            if (inTerritory || inWorld) {
+                right = r;
+                shareTerritory = inTerritory ? eventTerritory : WORLD;
+                break;
+            }
+        }
+        if (right == null) {
+            return new CurrentShares(null, null, NO_PARTIES, NO_DATA, 0, entry.reservations);
+        }
+        PartySlot[] parties = new PartySlot[shares];
+        int[] claimed = new int[shares];
+        int count = 0;
+        int wanted = right.ordinal() << WorkEntry.RIGHT_SHIFT | shareTerritory << WorkEntry.TERRITORY_SHIFT;
+        for (int i = 0; i < shares; i++) {
+            int meta = data[3 * i];
+            if ((meta & ~WorkEntry.BP_MASK) == wanted && data[3 * i + 1] <= dayNumber && dayNumber <= data[3 * i + 2]) {
+                PartySlot party = shareParties[i];
+                int at = indexOf(parties, count, party);
+                if (at < 0) {
+                    parties[count] = party;
+                    claimed[count] = meta & WorkEntry.BP_MASK;
+                    count++;
+                } else {
+                    claimed[at] += meta & WorkEntry.BP_MASK;
+                }
+            }
+        }
+        sortByParty(parties, claimed, count);
+        return new CurrentShares(right, Territory.byIndex(shareTerritory), parties, claimed, count, entry.reservations);
+    }
+
+    /** The licence between {@code platform} and {@code licensor} in force on {@code day} ({@link Licence#inForceOn}); null if none. */
+    public Licence licenceOn(PlatformId platform, SocietyId licensor, LocalDate day) {
         ConcurrentHashMap<SocietyId, Licence[]> byLicensor = licences.get(platform);
-        return byLicensor == null ? null : byLicensor.get(licensor);
+        Licence[] all = byLicensor == null ? null : byLicensor.get(licensor);
+        return all == null ? null : Licence.inForceOn(all, day);
+    }
+
+    private static int indexOf(PartySlot[] parties, int count, PartySlot p) {
+        for (int i = 0; i < count; i++) {
+            if (parties[i] == p) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void sortByParty(PartySlot[] parties, int[] bps, int count) {
+        for (int i = 1; i < count; i++) {
+            PartySlot p = parties[i];
+            int b = bps[i];
+            int j = i - 1;
+            while (j >= 0 && parties[j].id.compareTo(p.id) > 0) {
+                parties[j + 1] = parties[j];
+                bps[j + 1] = bps[j];
+                j--;
+            }
+            parties[j + 1] = p;
+            bps[j + 1] = b;
+        }
     }
 
     // ---------------------------------------------------------------- writes

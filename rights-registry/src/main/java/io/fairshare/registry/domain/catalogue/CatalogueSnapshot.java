@@ -1,10 +1,11 @@
 package io.fairshare.registry.domain.catalogue;
 
 import io.fairshare.registry.domain.licence.Licence;
-import io.fairshare.registry.domain.shares.Mandate;
 import io.fairshare.registry.domain.optout.Reservation;
+import io.fairshare.registry.domain.party.Party;
+import io.fairshare.registry.domain.party.Society;
+import io.fairshare.registry.domain.shares.Mandate;
 import io.fairshare.registry.domain.shares.Share;
-
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,32 +1,24 @@
 package io.fairshare.registry.domain.catalogue;
 
 import io.fairshare.registry.domain.optout.Reservation;
+import io.fairshare.registry.domain.party.Party;
+import io.fairshare.registry.domain.party.PartyId;
 import io.fairshare.registry.domain.shares.Mandate;
 
 /**
  * Everything the {@link CatalogueIndex} knows of one party id: the party itself and its mandates and reservations.
- * Only the index writes it; the resolver reads it.
+ * Only the index writes it; {@link CurrentShares} reads it.
  */
-public final class PartySlot {
+final class PartySlot {
     static final Mandate[] NO_MANDATES = new Mandate[0];
     static final Reservation[] NO_RESERVATIONS = new Reservation[0];
 
-    public final PartyId id;
+    final PartyId id;
     volatile Party party;
     volatile Mandate[] mandates = NO_MANDATES;
     volatile Reservation[] reservations = NO_RESERVATIONS;
 
     PartySlot(PartyId id) {
         this.id = id;
-    }
-
-    /** The party's mandates (the array is the index's own: do not change it). */
-    public Mandate[] mandates() {
-        return mandates;
-    }
-
-    /** The reservations on the party (the array is the index's own: do not change it). */
-    public Reservation[] reservations() {
-        return reservations;
     }
 }

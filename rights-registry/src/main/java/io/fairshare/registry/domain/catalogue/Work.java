@@ -1,8 +1,7 @@
 package io.fairshare.registry.domain.catalogue;
 
-import io.fairshare.registry.domain.resolution.IdentifierPriority;
-
 import io.fairshare.contracts.identifiers.WorkId;
+import io.fairshare.registry.domain.catalogue.IdentifierPriority;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

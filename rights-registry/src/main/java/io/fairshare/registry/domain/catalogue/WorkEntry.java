@@ -2,6 +2,8 @@ package io.fairshare.registry.domain.catalogue;
 
 import io.fairshare.contracts.identifiers.WorkId;
 import io.fairshare.registry.domain.optout.Reservation;
+import io.fairshare.registry.domain.party.PartyId;
+import io.fairshare.registry.domain.scope.Territory;
 import io.fairshare.registry.domain.shares.RightType;
 import io.fairshare.registry.domain.shares.Share;
 import java.time.LocalDate;
@@ -11,21 +13,24 @@ import java.util.List;
 /**
  * The immutable state of one work key in the {@link CatalogueIndex}: the work (null while only its shares or
  * reservations are known), its shares packed (see below) and its work-level reservations. A write replaces it whole.
+ * Outside the index it is a handle: {@link CatalogueIndex#workNamedBy} gives it, {@link CatalogueIndex#currentShares}
+ * reads the same state of the work (a later write does not change it); only {@link #work()} and {@link #key()} are
+ * open to others.
  */
 public final class WorkEntry {
     // Packed share: data[3i] = basis points (bits 0-13) | right type ordinal (14-16) | territory index (17-25);
     // data[3i+1] = first day (epoch day, Integer.MIN_VALUE if since always);
     // data[3i+2] = last day, inclusive (epoch day, Integer.MAX_VALUE if open-ended).
-    public static final int BP_MASK = 0x3FFF;
-    public static final int RIGHT_SHIFT = 14;
-    public static final int TERRITORY_SHIFT = 17;
+    static final int BP_MASK = 0x3FFF;
+    static final int RIGHT_SHIFT = 14;
+    static final int TERRITORY_SHIFT = 17;
 
-    public final WorkId key;
+    final WorkId key;
     /** Null while only shares or reservations of the key are known. */
-    public final Work work;
-    public final PartySlot[] shareParties;
-    public final int[] shareData;
-    public final Reservation[] reservations;
+    final Work work;
+    final PartySlot[] shareParties;
+    final int[] shareData;
+    final Reservation[] reservations;
 
     WorkEntry(WorkId key, Work work, PartySlot[] shareParties, int[] shareData, Reservation[] reservations) {
         this.key = key;
@@ -33,6 +38,16 @@ public final class WorkEntry {
         this.shareParties = shareParties;
         this.shareData = shareData;
         this.reservations = reservations;
+    }
+
+    /** The work; never null for an entry the index hands out. */
+    public Work work() {
+        return work;
+    }
+
+    /** The work's key. */
+    public WorkId key() {
+        return key;
     }
 
     boolean isEmpty() {

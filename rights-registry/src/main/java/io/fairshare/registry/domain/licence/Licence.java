@@ -1,9 +1,7 @@
 package io.fairshare.registry.domain.licence;
 
-import io.fairshare.registry.domain.catalogue.PlatformId;
-import io.fairshare.registry.domain.catalogue.SocietyId;
-import io.fairshare.registry.domain.catalogue.Validity;
-
+import io.fairshare.registry.domain.party.SocietyId;
+import io.fairshare.registry.domain.scope.Validity;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -29,6 +27,17 @@ public record Licence(PlatformId platform, SocietyId licensor, LocalDate validFr
 
     public boolean coversDay(LocalDate day) {
         return Validity.covers(validFrom, validTo, day);
+    }
+
+    /** The licence of {@code licences} (one platform's with one licensor) in force on {@code day}: the latest {@code validFrom} of those covering it; null if none. */
+    public static Licence inForceOn(Licence[] licences, LocalDate day) {
+        Licence best = null;
+        for (Licence l : licences) {
+            if (l.coversDay(day) && (best == null || Validity.compareStart(l.validFrom, best.validFrom) > 0)) {
+                best = l;
+            }
+        }
+        return best;
     }
 
     public record Key(PlatformId platform, SocietyId licensor, LocalDate validFrom) {

@@ -1,8 +1,7 @@
 package io.fairshare.registry.domain.optout;
 
-import io.fairshare.registry.domain.catalogue.PartyId;
-
 import io.fairshare.contracts.identifiers.WorkId;
+import io.fairshare.registry.domain.party.PartyId;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -24,6 +23,17 @@ public record Reservation(Target target, ReservationSource source, LocalDate eff
     /** Whether the reservation is in force on {@code day}. */
     public boolean effectiveOn(LocalDate day) {
         return effectiveFrom == null || !day.isBefore(effectiveFrom);
+    }
+
+    /** The reservation of {@code reservations} (one target's) in force on {@code day}, the first source in {@link ReservationSource} order among several; null if none. */
+    public static Reservation inForceOn(Reservation[] reservations, LocalDate day) {
+        Reservation found = null;
+        for (Reservation r : reservations) {
+            if (r.effectiveOn(day) && (found == null || r.source.ordinal() < found.source.ordinal())) {
+                found = r;
+            }
+        }
+        return found;
     }
 
     public record Key(Target target, ReservationSource source) {

@@ -1,10 +1,9 @@
 package io.fairshare.registry.domain.resolution;
 
-import io.fairshare.registry.domain.shares.RightType;
-import io.fairshare.registry.domain.catalogue.Territory;
-import io.fairshare.registry.domain.catalogue.Work;
-
 import io.fairshare.contracts.identifiers.WorkId;
+import io.fairshare.registry.domain.catalogue.Work;
+import io.fairshare.registry.domain.scope.Territory;
+import io.fairshare.registry.domain.shares.RightType;
 import java.time.LocalDate;
 import java.util.List;
 

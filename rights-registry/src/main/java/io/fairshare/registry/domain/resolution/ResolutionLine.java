@@ -1,10 +1,10 @@
 package io.fairshare.registry.domain.resolution;
 
 import io.fairshare.registry.domain.licence.Licence;
-import io.fairshare.registry.domain.catalogue.PartyId;
-import io.fairshare.registry.domain.optout.ReservationSource;
-import io.fairshare.registry.domain.catalogue.SocietyId;
 import io.fairshare.registry.domain.licence.TariffId;
+import io.fairshare.registry.domain.optout.ReservationSource;
+import io.fairshare.registry.domain.party.PartyId;
+import io.fairshare.registry.domain.party.SocietyId;
 
 /**
  * One entitled party's part of a usage event, or the unclaimed remainder.

@@ -1,22 +1,19 @@
 package io.fairshare.registry.domain.resolution;
 
-import io.fairshare.registry.domain.catalogue.CatalogueIndex;
-import io.fairshare.registry.domain.catalogue.IdentifierSlots;
-import io.fairshare.registry.domain.catalogue.PartySlot;
-import io.fairshare.registry.domain.catalogue.WorkEntry;
-import io.fairshare.registry.domain.licence.Licence;
-import io.fairshare.registry.domain.shares.Mandate;
-import io.fairshare.registry.domain.catalogue.PlatformId;
-import io.fairshare.registry.domain.optout.Reservation;
-import io.fairshare.registry.domain.shares.RightType;
-import io.fairshare.registry.domain.catalogue.SocietyId;
-import io.fairshare.registry.domain.catalogue.Territory;
-import io.fairshare.registry.domain.catalogue.Validity;
-import io.fairshare.registry.domain.catalogue.Work;
-
 import io.fairshare.contracts.identifiers.IdResult;
 import io.fairshare.contracts.identifiers.Identifiers;
 import io.fairshare.contracts.identifiers.WorkId;
+import io.fairshare.registry.domain.catalogue.CatalogueIndex;
+import io.fairshare.registry.domain.catalogue.CurrentShares;
+import io.fairshare.registry.domain.catalogue.IdentifierPriority;
+import io.fairshare.registry.domain.catalogue.WorkEntry;
+import io.fairshare.registry.domain.licence.Licence;
+import io.fairshare.registry.domain.optout.Reservation;
+import io.fairshare.registry.domain.party.PartyId;
+import io.fairshare.registry.domain.party.SocietyId;
+import io.fairshare.registry.domain.scope.Territory;
+import io.fairshare.registry.domain.shares.Mandate;
+import io.fairshare.registry.domain.shares.RightType;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -55,6 +52,12 @@ import java.util.Objects;
  *       licensor (its society, or {@link SocietyId#STATUTORY}) covers the day (the latest {@code validFrom} wins);
  *       else UNLICENSED.</li>
  * </ol>
+ *
+ * <p>The index answers what resolution asks of it: the work an identifier names ({@link CatalogueIndex#workNamedBy}),
+ * the shares that apply on the day (rules 3 to 6, {@link CatalogueIndex#currentShares}) and the licence in force
+ * ({@link CatalogueIndex#licenceOn}); the choice among several mandates,
+ * reservations or licences is the concept's own ({@code Mandate.forUse}, {@code Reservation.inForceOn},
+ * {@code Licence.inForceOn}).
  */
 public final class Resolver {
 
@@ -71,10 +74,6 @@ public final class Resolver {
     };
 
     private static final int FULL = 10_000;
-    private static final int WORLD = 0;
-    private static final int BP_MASK = WorkEntry.BP_MASK;
-    private static final int RIGHT_SHIFT = WorkEntry.RIGHT_SHIFT;
-    private static final int TERRITORY_SHIFT = WorkEntry.TERRITORY_SHIFT;
 
     private final CatalogueIndex index;
     private final IdentifierNormaliser normaliser;
@@ -95,120 +94,73 @@ public final class Resolver {
         }
         LocalDate day = LocalDate.ofInstant(query.usedAt(), ZoneOffset.UTC);
 
-        // 1. the work
+        // the work (rule 2)
         int n = ids.size();
-        WorkEntry[] chosen = new WorkEntry[n];
-        Object[] slots = new Object[n];
+        WorkId[] lookedUp = new WorkId[n];
+        WorkEntry work = null;
         int best = -1;
         for (int i = 0; i < n; i++) {
             WorkId id = ids.get(i);
-            Object slot = index.slot(id);
             WorkId found = id;
-            if (slot == null) {
+            WorkEntry named = index.workNamedBy(id);
+            if (named == null && !index.holds(id)) {
                 WorkId canonical = normaliser.canonical(id);
                 if (canonical != null && !canonical.equals(id)) {
-                    slot = index.slot(canonical);
+                    named = index.workNamedBy(canonical);
                     found = canonical;
                 }
             }
-            slots[i] = slot;
-            chosen[i] = choose(slot, found);
-            if (chosen[i] != null && (best < 0
+            lookedUp[i] = found;
+            if (named != null && (best < 0
                     || IdentifierPriority.rank(id.scheme()) < IdentifierPriority.rank(ids.get(best).scheme()))) {
                 best = i;
+                work = named;
             }
         }
         if (best < 0) {
             return new Resolution.Unmatched(Resolution.Reason.UNKNOWN_WORK, unknownDetail(ids));
         }
-        WorkEntry entry = chosen[best];
-        List<WorkId> conflicts = conflicts(entry, slots);
+        List<WorkId> conflicts = index.otherWorksNamedBy(work.key(), lookedUp);
 
-        // 2. the shares
+        // the shares (rules 3 to 8)
         Territory territory = query.territory();
-        int dayNumber = (int) day.toEpochDay();
-        int eventTerritory = territory.index();
-        boolean eventInWorld = eventTerritory == WORLD;
-        PartySlot[] shareParties = entry.shareParties;
-        int[] data = entry.shareData;
-        int shares = shareParties.length;
-        RightType right = null;
-        int shareTerritory = -1;
-        for (RightType r : RightType.TRAINING_FALLBACK) {
-            int rightBits = r.ordinal();
-            boolean inTerritory = false;
-            boolean inWorld = false;
-            for (int i = 0; i < shares; i++) {
-                int meta = data[3 * i];
-                if (((meta >>> RIGHT_SHIFT) & 7) == rightBits && data[3 * i + 1] <= dayNumber && dayNumber <= data[3 * i + 2]) {
-                    int t = meta >>> TERRITORY_SHIFT;
-                    if (!eventInWorld && t == eventTerritory) {
-                        inTerritory = true;
-                    } else if (t == WORLD) {
-                        inWorld = true;
-                    }
-                }
-            }
-            if (inTerritory || inWorld) {
-                right = r;
-                shareTerritory = inTerritory ? eventTerritory : WORLD;
-                break;
-            }
-        }
-
-        PartySlot[] parties = new PartySlot[shares];
-        int[] claimed = new int[shares];
-        int count = 0;
-        if (right != null) {
-            int wanted = right.ordinal() << RIGHT_SHIFT | shareTerritory << TERRITORY_SHIFT;
-            for (int i = 0; i < shares; i++) {
-                int meta = data[3 * i];
-                if ((meta & ~BP_MASK) == wanted && data[3 * i + 1] <= dayNumber && dayNumber <= data[3 * i + 2]) {
-                    PartySlot party = shareParties[i];
-                    int at = indexOf(parties, count, party);
-                    if (at < 0) {
-                        parties[count] = party;
-                        claimed[count] = meta & BP_MASK;
-                        count++;
-                    } else {
-                        claimed[at] += meta & BP_MASK;
-                    }
-                }
-            }
-            sortByParty(parties, claimed, count);
-        }
+        CurrentShares shares = index.currentShares(work, day, territory, RightType.TRAINING_FALLBACK);
+        RightType right = shares.right();
+        int count = shares.size();
         long sum = 0;
         for (int i = 0; i < count; i++) {
-            sum += claimed[i];
+            sum += shares.basisPoints(i);
         }
         boolean overClaimed = sum > FULL;
-        int[] settled;
+        int[] settled = null;
         if (overClaimed) {
             int[] weights = new int[count];
-            System.arraycopy(claimed, 0, weights, 0, count);
+            for (int i = 0; i < count; i++) {
+                weights[i] = shares.basisPoints(i);
+            }
             settled = Apportionment.largestRemainder(weights, FULL);
-        } else {
-            settled = claimed;
         }
 
-        // 3. the lines
-        Reservation workReservation = effective(entry.reservations, day);
+        // the lines (rules 9 to 11)
+        Reservation workReservation = shares.workReservationOn(day);
         List<ResolutionLine> lines = new ArrayList<>(count + 1);
         for (int i = 0; i < count; i++) {
-            PartySlot slot = parties[i];
-            Mandate mandate = mandate(slot.mandates(), right, territory, day);
+            PartyId party = shares.party(i);
+            int claimed = shares.basisPoints(i);
+            int paid = settled == null ? claimed : settled[i];
+            Mandate mandate = shares.mandate(i, right, territory, day);
             SocietyId society = mandate == null ? null : mandate.society();
-            Reservation reservation = workReservation != null ? workReservation : effective(slot.reservations(), day);
+            Reservation reservation = workReservation != null ? workReservation : shares.partyReservationOn(i, day);
             if (reservation != null) {
-                lines.add(new ResolutionLine(slot.id, society, settled[i], claimed[i], LineStatus.RESERVED, null, null,
+                lines.add(new ResolutionLine(party, society, paid, claimed, LineStatus.RESERVED, null, null,
                         overClaimed, reservation.source()));
                 continue;
             }
-            Licence licence = licence(query.platform(), society == null ? SocietyId.STATUTORY : society, day);
+            Licence licence = index.licenceOn(query.platform(), society == null ? SocietyId.STATUTORY : society, day);
             lines.add(licence != null
-                    ? new ResolutionLine(slot.id, society, settled[i], claimed[i], LineStatus.LICENSED, licence.tariff(),
+                    ? new ResolutionLine(party, society, paid, claimed, LineStatus.LICENSED, licence.tariff(),
                             licence.key(), overClaimed, null)
-                    : new ResolutionLine(slot.id, society, settled[i], claimed[i], LineStatus.UNLICENSED, null, null,
+                    : new ResolutionLine(party, society, paid, claimed, LineStatus.UNLICENSED, null, null,
                             overClaimed, null));
         }
         if (sum < FULL) {
@@ -218,52 +170,7 @@ public final class Resolver {
                             workReservation.source())
                     : new ResolutionLine(null, null, remainder, remainder, LineStatus.UNCLAIMED, null, null, false, null));
         }
-        return new Resolution.Matched(entry.work, day, right,
-                shareTerritory < 0 ? null : Territory.byIndex(shareTerritory), lines, overClaimed, conflicts);
-    }
-
-    /** The entry an identifier resolves to: the work keyed by it, else the one with the smallest key. */
-    private static WorkEntry choose(Object slot, WorkId id) {
-        if (slot instanceof WorkEntry e) {
-            return e.work != null ? e : null;
-        }
-        if (slot == null) {
-            return null;
-        }
-        WorkEntry first = null;
-        for (WorkEntry e : (WorkEntry[]) slot) {
-            if (e.work == null) {
-                continue;
-            }
-            if (e.key.equals(id)) {
-                return e;
-            }
-            if (first == null) {
-                first = e;
-            }
-        }
-        return first;
-    }
-
-    private static List<WorkId> conflicts(WorkEntry winner, Object[] slots) {
-        List<WorkId> out = null;
-        for (Object slot : slots) {
-            for (WorkEntry e : IdentifierSlots.entries(slot)) {
-                if (e.work != null && e != winner && !e.key.equals(winner.key)) {
-                    if (out == null) {
-                        out = new ArrayList<>(2);
-                    }
-                    if (!out.contains(e.key)) {
-                        out.add(e.key);
-                    }
-                }
-            }
-        }
-        if (out == null) {
-            return List.of();
-        }
-        out.sort((a, b) -> a.key().compareTo(b.key()));
-        return out;
+        return new Resolution.Matched(work.work(), day, right, shares.territory(), lines, overClaimed, conflicts);
     }
 
     private String unknownDetail(List<WorkId> ids) {
@@ -279,92 +186,5 @@ public final class Resolver {
             }
         }
         return sb.toString();
-    }
-
-    private static int indexOf(PartySlot[] parties, int count, PartySlot p) {
-        for (int i = 0; i < count; i++) {
-            if (parties[i] == p) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static void sortByParty(PartySlot[] parties, int[] bps, int count) {
-        for (int i = 1; i < count; i++) {
-            PartySlot p = parties[i];
-            int b = bps[i];
-            int j = i - 1;
-            while (j >= 0 && parties[j].id.compareTo(p.id) > 0) {
-                parties[j + 1] = parties[j];
-                bps[j + 1] = bps[j];
-                j--;
-            }
-            parties[j + 1] = p;
-            bps[j + 1] = b;
-        }
-    }
-
-    private static Reservation effective(Reservation[] reservations, LocalDate day) {
-        if (reservations == null) {
-            return null;
-        }
-        Reservation found = null;
-        for (Reservation r : reservations) {
-            if (r.effectiveOn(day) && (found == null || r.source().ordinal() < found.source().ordinal())) {
-                found = r;
-            }
-        }
-        return found;
-    }
-
-    private static Mandate mandate(Mandate[] all, RightType right, Territory territory, LocalDate day) {
-        Mandate best = null;
-        for (Mandate m : all) {
-            if (m.right() != right || !m.coversDay(day)) {
-                continue;
-            }
-            boolean specific = !territory.isWorld() && m.territory().equals(territory);
-            if (!specific && !m.territory().isWorld()) {
-                continue;
-            }
-            if (best == null || better(m, specific, best, !best.territory().isWorld())) {
-                best = m;
-            }
-        }
-        return best;
-    }
-
-    private static boolean better(Mandate m, boolean mSpecific, Mandate best, boolean bestSpecific) {
-        if (mSpecific != bestSpecific) {
-            return mSpecific;
-        }
-        int byStart = compareStart(m.validFrom(), best.validFrom());
-        if (byStart != 0) {
-            return byStart > 0;
-        }
-        return m.society().compareTo(best.society()) < 0;
-    }
-
-    private Licence licence(PlatformId platform, SocietyId licensor, LocalDate day) {
-        Licence[] all = index.licenceArray(platform, licensor);
-        if (all == null) {
-            return null;
-        }
-        Licence best = null;
-        for (Licence l : all) {
-            if (l.coversDay(day) && (best == null || compareStart(l.validFrom(), best.validFrom()) > 0)) {
-                best = l;
-            }
-        }
-        return best;
-    }
-
-    /** Orders start dates, null (since always) first. */
-    private static int compareStart(LocalDate a, LocalDate b) {
-        if (a == null) {
-            return b == null ? 0 : -1;
-        }
-        return b == null ? 1 : a.compareTo(b);
     }
 }

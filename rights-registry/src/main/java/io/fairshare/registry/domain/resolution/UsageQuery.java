@@ -1,10 +1,9 @@
 package io.fairshare.registry.domain.resolution;
 
-import io.fairshare.registry.domain.catalogue.PlatformId;
-import io.fairshare.registry.domain.catalogue.Territory;
-
 import io.fairshare.contracts.identifiers.WorkId;
 import io.fairshare.contracts.usage.UsageAcceptedV1;
+import io.fairshare.registry.domain.licence.PlatformId;
+import io.fairshare.registry.domain.scope.Territory;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

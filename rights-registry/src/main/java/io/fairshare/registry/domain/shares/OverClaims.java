@@ -1,8 +1,7 @@
 package io.fairshare.registry.domain.shares;
 
-import io.fairshare.registry.domain.catalogue.Territory;
-
 import io.fairshare.contracts.identifiers.WorkId;
+import io.fairshare.registry.domain.scope.Territory;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,10 +1,9 @@
 package io.fairshare.registry.domain.shares;
 
-import io.fairshare.registry.domain.catalogue.PartyId;
-import io.fairshare.registry.domain.catalogue.Territory;
-import io.fairshare.registry.domain.catalogue.Validity;
-
 import io.fairshare.contracts.identifiers.WorkId;
+import io.fairshare.registry.domain.party.PartyId;
+import io.fairshare.registry.domain.scope.Territory;
+import io.fairshare.registry.domain.scope.Validity;
 import java.time.LocalDate;
 import java.util.Objects;
 

@@ -1,16 +1,5 @@
 package io.fairshare.registry.domain.catalogue;
 
-import io.fairshare.registry.domain.licence.Licence;
-import io.fairshare.registry.domain.shares.Mandate;
-import io.fairshare.registry.domain.optout.Reservation;
-import io.fairshare.registry.domain.optout.ReservationSource;
-import io.fairshare.registry.domain.resolution.Resolution;
-import io.fairshare.registry.domain.resolution.ResolutionLine;
-import io.fairshare.registry.domain.resolution.Resolver;
-import io.fairshare.registry.domain.shares.RightType;
-import io.fairshare.registry.domain.shares.Share;
-import io.fairshare.registry.domain.licence.TariffId;
-
 import static io.fairshare.registry.domain.Fixtures.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,6 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fairshare.contracts.identifiers.IdScheme;
 import io.fairshare.contracts.identifiers.WorkId;
+import io.fairshare.registry.domain.licence.Licence;
+import io.fairshare.registry.domain.licence.TariffId;
+import io.fairshare.registry.domain.optout.Reservation;
+import io.fairshare.registry.domain.optout.ReservationSource;
+import io.fairshare.registry.domain.party.Party;
+import io.fairshare.registry.domain.party.Society;
+import io.fairshare.registry.domain.resolution.Resolution;
+import io.fairshare.registry.domain.resolution.ResolutionLine;
+import io.fairshare.registry.domain.resolution.Resolver;
+import io.fairshare.registry.domain.scope.Territory;
+import io.fairshare.registry.domain.shares.Mandate;
+import io.fairshare.registry.domain.shares.RightType;
+import io.fairshare.registry.domain.shares.Share;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -62,6 +64,37 @@ class CatalogueIndexTest {
         assertFalse(index.apply(new CatalogueChange.DeleteShare(written.get(1).key())));
         assertEquals(List.of(written.get(0), written.get(2), written.get(3), written.get(4), written.get(5)),
                 index.shares(SONG));
+    }
+
+    @Test
+    void currentSharesAreThoseOfTheFirstRightWithAShareOnTheDayTheTerritoryReplacingWorldSummedPerPartyInPartyOrder() {
+        index.apply(upsert(work(SONG, SONG_RECORDING)));
+        index.apply(upsert(share(SONG, "p-b", RightType.REPRODUCTION, Territory.WORLD, 3000)));
+        index.apply(upsert(share(SONG, "p-b", RightType.REPRODUCTION, KR, 1000, "2025-01-01", "2025-06-30")));
+        index.apply(upsert(share(SONG, "p-b", RightType.REPRODUCTION, KR, 2000, "2025-07-01", null)));
+        index.apply(upsert(share(SONG, "p-a", RightType.REPRODUCTION, KR, 4000)));
+        index.apply(upsert(share(SONG, "p-c", RightType.TRAINING, JP, 10000)));
+        index.apply(upsert(share(SONG, "p-d", RightType.TRAINING, KR, 10000, null, "2024-12-31")));
+
+        WorkEntry entry = index.workNamedBy(SONG_RECORDING);
+        assertEquals(SONG, entry.key());
+        CurrentShares inKr = index.currentShares(entry, day("2025-07-01"), KR, RightType.TRAINING_FALLBACK);
+        assertEquals(RightType.REPRODUCTION, inKr.right());
+        assertEquals(KR, inKr.territory());
+        assertEquals(2, inKr.size());
+        assertEquals(List.of(party("p-a"), party("p-b")), List.of(inKr.party(0), inKr.party(1)));
+        assertEquals(List.of(4000, 2000), List.of(inKr.basisPoints(0), inKr.basisPoints(1)));
+
+        CurrentShares inUs = index.currentShares(entry, day("2025-07-01"), Territory.of("US"), RightType.TRAINING_FALLBACK);
+        assertEquals(Territory.WORLD, inUs.territory());
+        assertEquals(List.of(party("p-b")), List.of(inUs.party(0)));
+        assertEquals(1, inUs.size());
+
+        CurrentShares none = index.currentShares(entry, day("2025-07-01"), Territory.of("US"), List.of(RightType.MECHANICAL));
+        assertEquals(null, none.right());
+        assertEquals(0, none.size());
+        assertEquals(null, index.workNamedBy(BOOK));
+        assertEquals(List.of(), index.otherWorksNamedBy(SONG, new WorkId[] {SONG, SONG_RECORDING, null}));
     }
 
     @Test

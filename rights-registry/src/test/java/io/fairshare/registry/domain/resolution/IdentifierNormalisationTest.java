@@ -1,15 +1,14 @@
 package io.fairshare.registry.domain.resolution;
 
-import io.fairshare.registry.domain.catalogue.CatalogueIndex;
-import io.fairshare.registry.domain.shares.RightType;
-import io.fairshare.registry.domain.catalogue.Territory;
-
 import static io.fairshare.registry.domain.Fixtures.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.fairshare.contracts.identifiers.IdScheme;
 import io.fairshare.contracts.identifiers.WorkId;
+import io.fairshare.registry.domain.catalogue.CatalogueIndex;
+import io.fairshare.registry.domain.scope.Territory;
+import io.fairshare.registry.domain.shares.RightType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,24 +1,23 @@
 package io.fairshare.registry.domain.resolution;
 
+import io.fairshare.contracts.identifiers.IdScheme;
+import io.fairshare.contracts.identifiers.WorkId;
 import io.fairshare.registry.domain.catalogue.CatalogueChange;
 import io.fairshare.registry.domain.catalogue.CatalogueIndex;
 import io.fairshare.registry.domain.catalogue.Category;
+import io.fairshare.registry.domain.catalogue.Work;
 import io.fairshare.registry.domain.licence.Licence;
-import io.fairshare.registry.domain.shares.Mandate;
-import io.fairshare.registry.domain.catalogue.Party;
-import io.fairshare.registry.domain.catalogue.PartyId;
-import io.fairshare.registry.domain.catalogue.PlatformId;
+import io.fairshare.registry.domain.licence.PlatformId;
+import io.fairshare.registry.domain.licence.TariffId;
 import io.fairshare.registry.domain.optout.Reservation;
 import io.fairshare.registry.domain.optout.ReservationSource;
+import io.fairshare.registry.domain.party.Party;
+import io.fairshare.registry.domain.party.PartyId;
+import io.fairshare.registry.domain.party.SocietyId;
+import io.fairshare.registry.domain.scope.Territory;
+import io.fairshare.registry.domain.shares.Mandate;
 import io.fairshare.registry.domain.shares.RightType;
 import io.fairshare.registry.domain.shares.Share;
-import io.fairshare.registry.domain.catalogue.SocietyId;
-import io.fairshare.registry.domain.licence.TariffId;
-import io.fairshare.registry.domain.catalogue.Territory;
-import io.fairshare.registry.domain.catalogue.Work;
-
-import io.fairshare.contracts.identifiers.IdScheme;
-import io.fairshare.contracts.identifiers.WorkId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.fairshare.registry.domain.catalogue;
+package io.fairshare.registry.domain.party;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package io.fairshare.registry.domain.resolution;
+package io.fairshare.registry.domain.catalogue;
 
 import io.fairshare.contracts.identifiers.IdScheme;
 import io.fairshare.contracts.identifiers.WorkId;

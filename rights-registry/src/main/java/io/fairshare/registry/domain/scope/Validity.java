@@ -1,4 +1,4 @@
-package io.fairshare.registry.domain.catalogue;
+package io.fairshare.registry.domain.scope;
 
 import java.time.LocalDate;
 
@@ -13,6 +13,14 @@ public final class Validity {
     /** Whether {@code day} lies in [from, to], both inclusive, null meaning unbounded. */
     public static boolean covers(LocalDate from, LocalDate to, LocalDate day) {
         return (from == null || !day.isBefore(from)) && (to == null || !day.isAfter(to));
+    }
+
+    /** Orders start dates, null (since always) first. */
+    public static int compareStart(LocalDate a, LocalDate b) {
+        if (a == null) {
+            return b == null ? 0 : -1;
+        }
+        return b == null ? 1 : a.compareTo(b);
     }
 
     /** Null when the range is well formed, else the reason it is not. */

@@ -1,4 +1,4 @@
-package io.fairshare.registry.domain.catalogue;
+package io.fairshare.registry.domain.licence;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package io.fairshare.registry.domain.catalogue;
+package io.fairshare.registry.domain.scope;
 
 import java.util.Locale;
 import java.util.Map;
