@@ -95,12 +95,13 @@ public final class ServiceArchitecture {
                 .because("each concept of the domain builds only on concepts below it");
     }
 
-    /** The shared rules, checked at once ({@link #domainConceptsFormNoCycle} is checked by the services whose domain is already cycle-free). */
+    /** The shared rules, checked at once. */
     public void checkAll() {
         domainUsesNoFramework().check(classes);
         noJsonInDomain().check(classes);
         noSqlOutsidePersistence().check(classes);
         adaptersDoNotUsePersistence().check(classes);
         domainDependsOnNoOuterLayer().check(classes);
+        domainConceptsFormNoCycle().check(classes);
     }
 }
