@@ -1,4 +1,4 @@
-package io.fairshare.settlement.domain.canonical;
+package io.fairshare.contracts.canonical;
 
 import io.fairshare.contracts.money.Money;
 
