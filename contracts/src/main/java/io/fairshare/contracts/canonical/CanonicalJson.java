@@ -188,6 +188,14 @@ public final class CanonicalJson {
         return this;
     }
 
+    /**
+     * Appends {@code s} as a JCS string (quotes included): for writers of a fixed member order that
+     * sort their names themselves and need no tree of members.
+     */
+    public static void quote(StringBuilder out, String s) {
+        string(out, s);
+    }
+
     private static void string(StringBuilder out, String s) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {

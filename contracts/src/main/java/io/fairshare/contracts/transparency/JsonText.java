@@ -169,6 +169,16 @@ public final class JsonText {
 
     private BigDecimal num() {
         int start = i;
+        long small = 0;
+        int j = i;
+        while (j < s.length() && j - start < 15 && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
+            small = small * 10 + (s.charAt(j) - '0');
+            j++;
+        }
+        if (j > start && (j - start == 1 || s.charAt(start) != '0') && (j == s.length() || ".eE0123456789".indexOf(s.charAt(j)) < 0)) {
+            i = j;
+            return BigDecimal.valueOf(small);
+        }
         if (peek() == '-') {
             i++;
         }

@@ -174,12 +174,13 @@ public final class MerkleTree {
         long fn = index;
         long sn = size - 1;
         byte[] r = leafHash;
+        MessageDigest d = sha256();
         for (byte[] p : path) {
             if (!isHash(p) || sn == 0) {
                 return false;
             }
             if ((fn & 1) == 1 || fn == sn) {
-                r = nodeHash(p, r);
+                r = node(d, p, r);
                 if ((fn & 1) == 0) {
                     while ((fn & 1) == 0 && fn != 0) {
                         fn >>= 1;
@@ -187,7 +188,7 @@ public final class MerkleTree {
                     }
                 }
             } else {
-                r = nodeHash(r, p);
+                r = node(d, r, p);
             }
             fn >>= 1;
             sn >>= 1;
@@ -255,6 +256,14 @@ public final class MerkleTree {
             sn >>= 1;
         }
         return MessageDigest.isEqual(fr, fromRoot) && MessageDigest.isEqual(sr, toRoot) && sn == 0;
+    }
+
+    private static byte[] node(MessageDigest d, byte[] left, byte[] right) {
+        d.reset();
+        d.update((byte) 0x01);
+        d.update(left);
+        d.update(right);
+        return d.digest();
     }
 
     private static byte[] subtree(List<byte[]> leaves, int lo, int hi, MessageDigest d) {
