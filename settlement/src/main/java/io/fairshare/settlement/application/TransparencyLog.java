@@ -94,7 +94,8 @@ public class TransparencyLog {
                     signed.toJson(), publicKey(), now);
         });
         SignedTreeHead h = SignedTreeHead.fromJson(head.headJson());
-        LOG.infof("statement log: period %s appended, tree size %d, root %s", periodId, h.treeSize(), h.rootHashHex());
+        LOG.infof("statement log: period %s is leaves %d..%d of the log, tree size %d, root %s", periodId, h.periodFirstLeaf(),
+                h.treeSize() - 1, h.treeSize(), h.rootHashHex());
         return h;
     }
 

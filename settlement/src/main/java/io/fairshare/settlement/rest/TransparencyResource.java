@@ -73,6 +73,8 @@ public class TransparencyResource {
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The RFC 9162 consistency proof from an earlier period's tree head to this period's: nothing issued before was changed")
+    @APIResponse(responseCode = "200", description = "The proof, hashes in hex",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TransparencyLog.Consistency.class)))
     @APIResponse(responseCode = "400", description = "from is missing, or is a later period (problem+json)")
     @APIResponse(responseCode = "404", description = "A period is unknown or not closed (problem+json)")
     public TransparencyLog.Consistency consistency(@PathParam("periodId") String periodId, @QueryParam("from") String from) {
@@ -87,6 +89,8 @@ public class TransparencyResource {
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.SOCIETY, Roles.PLATFORM, Roles.PARTY})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The inclusion proof (audit path) of one line of a statement one may read, against its period's tree head")
+    @APIResponse(responseCode = "200", description = "The line's leaf index, leaf hash and audit path (hex), and the tree head",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TransparencyLog.Inclusion.class)))
     @APIResponse(responseCode = "404", description = "No such statement for this caller, or no such line (problem+json)")
     public TransparencyLog.Inclusion inclusion(@PathParam("statementId") String statementId, @PathParam("section") String section,
                                                @PathParam("lineNumber") int lineNumber) {
