@@ -52,7 +52,10 @@ public final class VerifyCommand {
             text = Files.readString(Path.of(export), StandardCharsets.UTF_8);
             head = headFile == null ? null : SignedTreeHead.fromJson(Files.readString(Path.of(headFile), StandardCharsets.UTF_8));
             key = keyFile == null ? null : OperatorKey.publicKey(publicKeyText(Files.readString(Path.of(keyFile), StandardCharsets.UTF_8)));
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            err.println("fairshare verify: cannot read " + e.getMessage());
+            return 2;
+        } catch (RuntimeException e) {
             err.println("fairshare verify: " + e.getMessage());
             return 2;
         }
