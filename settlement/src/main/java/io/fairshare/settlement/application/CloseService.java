@@ -56,6 +56,10 @@ public class CloseService {
 
     private final io.micrometer.core.instrument.MeterRegistry meters;
 
+    /** The statement log: each close appends its lines and signs a tree head (issue 14, section 4). */
+    @jakarta.inject.Inject
+    TransparencyLog transparency;
+
     public CloseService(SettlementStore store, Terms terms, StatementCalculator calculator, PeriodCalendar calendar, ObjectMapper json,
                         SettlementSettings settings, io.micrometer.core.instrument.MeterRegistry meters) {
         this.meters = meters;
@@ -76,6 +80,7 @@ public class CloseService {
             throw ApiProblem.conflict(t.code().toLowerCase(Locale.ROOT).replace('_', '-'), t.reason());
         }
         if (t.from() == PeriodState.CLOSED) {
+            transparency.publish(period.id(), List.of());
             return new Closed(period.id(), PeriodState.CLOSED, store.statements(period.id()));
         }
         IssuedStatements issued;
@@ -102,6 +107,7 @@ public class CloseService {
                 meters.counter("fairshare.settlement.statements", "kind", row.statement().kind()).increment();
             }
         }
+        transparency.publish(period.id(), rowsIssued(rows));
         return new Closed(period.id(), PeriodState.CLOSED, store.statements(period.id()));
     }
 
@@ -145,6 +151,10 @@ public class CloseService {
         String addressee = a.societyId() != null ? a.societyId() : a.partyId() != null ? a.partyId() : a.platformId();
         return new StatementRecord(a.statementId(), a.periodId(), a.kind().name(), addressee, a.currency(), a.totalMinor(), a.sha256(),
                 a.adjustsPeriods(), a.issuedAt(), canonical, csv, dsr);
+    }
+
+    private static List<StatementRecord> rowsIssued(List<SettlementStore.NewStatement> rows) {
+        return rows.stream().map(SettlementStore.NewStatement::statement).toList();
     }
 
     private String write(StatementIssuedV1 a) {

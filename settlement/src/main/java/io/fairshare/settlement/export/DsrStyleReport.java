@@ -1,6 +1,6 @@
 package io.fairshare.settlement.export;
 
-import io.fairshare.settlement.domain.canonical.CanonicalJson;
+import io.fairshare.contracts.canonical.CanonicalJson;
 import io.fairshare.settlement.domain.statement.SocietyStatement;
 import io.fairshare.settlement.domain.statement.StatementLine;
 import java.math.BigDecimal;

@@ -1,6 +1,6 @@
 package io.fairshare.settlement.export;
 
-import io.fairshare.settlement.domain.canonical.CanonicalJson;
+import io.fairshare.contracts.canonical.CanonicalJson;
 import io.fairshare.settlement.domain.statement.PayeeAmount;
 import io.fairshare.settlement.domain.statement.PlatformStatement;
 import io.fairshare.settlement.domain.statement.SocietyStatement;

@@ -265,6 +265,16 @@ class CloseFlowTest {
         assertTrue(metric(metrics, "fairshare_settlement_usage_total{outcome=\"received\"}") >= 7);
     }
 
+    @Test
+    @Order(13)
+    void everyCloseAppendsItsLinesToTheSignedStatementLog() throws Exception {
+        TransparencyChecks.eachClosedPeriodHasASignedHeadThatNamesThePreviousOne();
+        TransparencyChecks.consistencyProofsShowThatEarlierPeriodsWereNotChanged();
+        TransparencyChecks.aLinesInclusionProofLeadsToItsPeriodsRoot(ALPHA);
+        TransparencyChecks.aVerifiableExportVerifiesAndATamperedOneFailsNamingTheLine(ALPHA, BETA);
+        TransparencyChecks.theDatabaseRefusesToChangeTheLog(db);
+    }
+
     private static double metric(String exposition, String series) {
         return exposition.lines().filter(l -> l.startsWith(series + " ")).findFirst()
                 // An OpenMetrics exemplar (" # {trace_id=...} ...", written while tracing is on) follows the value.

@@ -1,6 +1,6 @@
 package io.fairshare.settlement.domain.statement;
 
-import io.fairshare.settlement.domain.canonical.CanonicalJson;
+import io.fairshare.contracts.canonical.CanonicalJson;
 
 import io.fairshare.settlement.domain.period.Period;
 import io.fairshare.settlement.domain.tariff.TariffApplication;

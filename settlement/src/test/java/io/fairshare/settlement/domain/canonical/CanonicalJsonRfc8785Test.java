@@ -1,5 +1,7 @@
 package io.fairshare.settlement.domain.canonical;
 
+import io.fairshare.contracts.canonical.CanonicalJson;
+
 import io.fairshare.settlement.domain.statement.CanonicalForm;
 
 import io.fairshare.settlement.domain.close.Fixtures;

@@ -1,7 +1,7 @@
 package io.fairshare.settlement.domain.statement;
 
 
-import io.fairshare.settlement.domain.canonical.CanonicalJson;
+import io.fairshare.contracts.canonical.CanonicalJson;
 import io.fairshare.settlement.domain.close.Fixtures;
 
 import io.fairshare.settlement.domain.close.StatementCalculator;

@@ -1,4 +1,4 @@
-package io.fairshare.settlement.domain.canonical;
+package io.fairshare.contracts.canonical;
 
 import io.fairshare.contracts.money.Money;
 
@@ -186,6 +186,14 @@ public final class CanonicalJson {
             f.elements.append(json);
         }
         return this;
+    }
+
+    /**
+     * Appends {@code s} as a JCS string (quotes included): for writers of a fixed member order that
+     * sort their names themselves and need no tree of members.
+     */
+    public static void quote(StringBuilder out, String s) {
+        string(out, s);
     }
 
     private static void string(StringBuilder out, String s) {
