@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fairshare.contracts.statements.StatementIssuedV1;
 import io.fairshare.service.rest.ApiProblem;
+import io.fairshare.service.security.Caller;
 import io.fairshare.settlement.config.SettlementSettings;
 import io.fairshare.settlement.domain.close.CloseInput;
 import io.fairshare.settlement.domain.close.CloseResult;
@@ -67,7 +68,17 @@ public class CloseService {
         this.settings = settings;
     }
 
+    /** A close of the schedule's (no actor, not audited). */
     public Closed close(String periodId) {
+        return close(null, periodId);
+    }
+
+    /**
+     * A close by {@code actor}: its {@code CLOSE_PERIOD} audit row is stored with the statements, in the
+     * transaction that issues them (a close that issues nothing, because the period was closed already
+     * or the computation was rejected, records none).
+     */
+    public Closed close(Caller actor, String periodId) {
         Period period = terms.period(periodId);
         SettlementStore.Begin begin = store.beginClose(period, calendar.previous(period), Instant.now());
         PeriodTransition t = begin.transition();
@@ -95,7 +106,7 @@ public class CloseService {
             StatementIssuedV1 a = Announcements.of(p, issued, issuedAt);
             rows.add(new SettlementStore.NewStatement(record(a, p.canonicalForm(), StatementCsv.export(p), null), write(a)));
         }
-        if (store.issue(period.id(), rows, issuedAt)) {
+        if (store.issue(actor, period.id(), rows, issuedAt)) {
             LOG.infof("period %s closed: %d statement(s) issued", period.id(), rows.size());
             meters.counter("fairshare.settlement.period.closes", "outcome", "closed").increment();
             for (SettlementStore.NewStatement row : rows) {

@@ -11,7 +11,9 @@ import io.fairshare.settlement.domain.period.PeriodTransition;
 import io.fairshare.settlement.domain.usage.UsageRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
+import io.fairshare.service.audit.AdminAudit;
 import io.fairshare.service.persistence.Transactions;
+import io.fairshare.service.security.Caller;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -113,10 +115,11 @@ public class SettlementStore {
     }
 
     /**
-     * Stores the statements, their announcements and the period's completion in one transaction.
-     * Returns false (storing nothing) if the period was completed meanwhile by another close.
+     * Stores the statements, their announcements, the period's completion and (when {@code actor} is
+     * not null) the close's audit row in one transaction. Returns false (storing nothing) if the period
+     * was completed meanwhile by another close.
      */
-    public boolean issue(String periodId, List<NewStatement> statements, Instant issuedAt) {
+    public boolean issue(Caller actor, String periodId, List<NewStatement> statements, Instant issuedAt) {
         return tx.write(c -> {
             PeriodState state = state(c, periodId, true);
             PeriodTransition t = state.completeClose();
@@ -157,6 +160,9 @@ public class SettlementStore {
                 ps.setTimestamp(2, Timestamp.from(issuedAt));
                 ps.setString(3, periodId);
                 ps.executeUpdate();
+            }
+            if (actor != null) {
+                AdminAudit.record(c, actor, "CLOSE_PERIOD", "period/" + periodId, t.to().name() + ", " + statements.size() + " statement(s)");
             }
             return true;
         });

@@ -27,7 +27,7 @@ public record PlatformStatement(
         List<StatementLine> unclaimed,
         List<StatementLine> disputed,
         List<TariffApplication> tariffApplications,
-        Totals totals) {
+        Totals totals) implements IssuedStatement {
 
     /**
      * {@code total = owed + unclaimedHeld + disputedHeld}. {@code unlicensed} and {@code violations}
@@ -43,11 +43,8 @@ public record PlatformStatement(
         tariffApplications = List.copyOf(tariffApplications);
     }
 
+    @Override
     public byte[] canonicalForm() {
         return CanonicalForm.of(this);
-    }
-
-    public String sha256() {
-        return CanonicalForm.sha256Hex(canonicalForm());
     }
 }
