@@ -9,6 +9,7 @@ import io.fairshare.settlement.config.SettlementSettings;
 import io.fairshare.settlement.domain.close.CloseInput;
 import io.fairshare.settlement.domain.close.CloseResult;
 import io.fairshare.settlement.domain.statement.IssuedStatements;
+import io.fairshare.settlement.domain.statement.ModelBreakdown;
 import io.fairshare.settlement.domain.period.Period;
 import io.fairshare.settlement.domain.period.PeriodCalendar;
 import io.fairshare.settlement.domain.period.PeriodState;
@@ -126,7 +127,7 @@ public class CloseService {
         if (result instanceof CloseResult.Rejected r) {
             return new Provisional(period.id(), state, rows.size(), List.of(), r.errors());
         }
-        IssuedStatements issued = ((CloseResult.Issued) result).statements();
+        IssuedStatements issued = ModelBreakdown.apply(((CloseResult.Issued) result).statements(), store.modelRows(period.id(), false));
         List<StatementRecord> out = new ArrayList<>();
         issued.societyStatements().forEach(s -> out.add(record(Announcements.of(s, now), null, null, null)));
         issued.platformStatements().forEach(p -> out.add(record(Announcements.of(p, issued, now), null, null, null)));
@@ -139,7 +140,8 @@ public class CloseService {
             throw new io.fairshare.service.rest.ApiProblem(409, "close-rejected", "The close was rejected",
                     "period " + period.id() + " stays CLOSING; fix what the errors name and close again", r.errors(), Map.of());
         }
-        return ((CloseResult.Issued) result).statements();
+        // platform statements gain their per-model breakdown; every other figure stays as calculated
+        return ModelBreakdown.apply(((CloseResult.Issued) result).statements(), store.modelRows(period.id(), genesis));
     }
 
     private CloseResult calculate(Period period, List<UsageRow> rows) {

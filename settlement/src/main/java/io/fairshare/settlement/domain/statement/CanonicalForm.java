@@ -77,6 +77,20 @@ public final class CanonicalForm {
         applications(j, s.tariffApplications());
         lines(j, "unclaimed", s.unclaimed());
         lines(j, "disputed", s.disputed());
+        if (!s.byModel().isEmpty()) {
+            // an additive member: statements issued without model figures keep their bytes
+            j.name("byModel").beginArray();
+            for (ModelAmount m : s.byModel()) {
+                j.beginObject()
+                        .field("modelId", m.modelId())
+                        .field("modelVersion", m.modelVersion())
+                        .field("events", m.events())
+                        .field("units", m.units())
+                        .moneyField("amount", m.amount())
+                        .endObject();
+            }
+            j.endArray();
+        }
         return j.endObject().toBytes();
     }
 
