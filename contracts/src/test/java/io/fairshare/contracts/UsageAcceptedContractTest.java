@@ -38,7 +38,8 @@ class UsageAcceptedContractTest {
                 Instant.parse("2026-11-20T00:30:00Z"), "US", null, null, Instant.parse("2026-11-20T00:30:01Z"));
         JsonNode json = produce(minimal);
         assertEquals(java.util.Set.of(), violations(SCHEMA, json));
-        assertTrue(!json.has("datasetId") && !json.has("attributionWeight"), "absent optionals are left out, not null");
+        assertTrue(!json.has("datasetId") && !json.has("attributionWeight") && !json.has("trainingRunId"),
+                "absent optionals are left out, not null");
     }
 
     @Test
@@ -57,6 +58,8 @@ class UsageAcceptedContractTest {
         assertEquals(new WorkId(IdScheme.ISWC, "T0345246801"), read.work().identifiers().get(0));
         assertEquals(new BigDecimal("0.25"), read.attributionWeight());
         assertEquals(Instant.parse("2026-11-20T00:31:02.123Z"), read.acceptedAt());
+        assertEquals("corpus-7", read.datasetId());
+        assertEquals("run-42", read.trainingRunId());
         // compared as text: the tree node types of 3 (int or long) differ, the JSON does not
         assertEquals(MAPPER.writeValueAsString(example.without("someFutureField")), MAPPER.writeValueAsString(produce(read)));
     }

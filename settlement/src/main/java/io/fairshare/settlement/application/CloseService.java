@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fairshare.contracts.statements.StatementIssuedV1;
 import io.fairshare.service.rest.ApiProblem;
+import io.fairshare.service.security.Caller;
 import io.fairshare.settlement.config.SettlementSettings;
 import io.fairshare.settlement.domain.close.CloseInput;
 import io.fairshare.settlement.domain.close.CloseResult;
 import io.fairshare.settlement.domain.statement.IssuedStatements;
+import io.fairshare.settlement.domain.statement.ModelBreakdown;
 import io.fairshare.settlement.domain.period.Period;
 import io.fairshare.settlement.domain.period.PeriodCalendar;
 import io.fairshare.settlement.domain.period.PeriodState;
@@ -71,7 +73,17 @@ public class CloseService {
         this.settings = settings;
     }
 
+    /** A close of the schedule's (no actor, not audited). */
     public Closed close(String periodId) {
+        return close(null, periodId);
+    }
+
+    /**
+     * A close by {@code actor}: its {@code CLOSE_PERIOD} audit row is stored with the statements, in the
+     * transaction that issues them (a close that issues nothing, because the period was closed already
+     * or the computation was rejected, records none).
+     */
+    public Closed close(Caller actor, String periodId) {
         Period period = terms.period(periodId);
         SettlementStore.Begin begin = store.beginClose(period, calendar.previous(period), Instant.now());
         PeriodTransition t = begin.transition();
@@ -100,7 +112,7 @@ public class CloseService {
             StatementIssuedV1 a = Announcements.of(p, issued, issuedAt);
             rows.add(new SettlementStore.NewStatement(record(a, p.canonicalForm(), StatementCsv.export(p), null), write(a)));
         }
-        if (store.issue(period.id(), rows, issuedAt)) {
+        if (store.issue(actor, period.id(), rows, issuedAt)) {
             LOG.infof("period %s closed: %d statement(s) issued", period.id(), rows.size());
             meters.counter("fairshare.settlement.period.closes", "outcome", "closed").increment();
             for (SettlementStore.NewStatement row : rows) {
@@ -121,7 +133,7 @@ public class CloseService {
         if (result instanceof CloseResult.Rejected r) {
             return new Provisional(period.id(), state, rows.size(), List.of(), r.errors());
         }
-        IssuedStatements issued = ((CloseResult.Issued) result).statements();
+        IssuedStatements issued = ModelBreakdown.apply(((CloseResult.Issued) result).statements(), store.modelRows(period.id(), false));
         List<StatementRecord> out = new ArrayList<>();
         issued.societyStatements().forEach(s -> out.add(record(Announcements.of(s, now), null, null, null)));
         issued.platformStatements().forEach(p -> out.add(record(Announcements.of(p, issued, now), null, null, null)));
@@ -134,7 +146,8 @@ public class CloseService {
             throw new io.fairshare.service.rest.ApiProblem(409, "close-rejected", "The close was rejected",
                     "period " + period.id() + " stays CLOSING; fix what the errors name and close again", r.errors(), Map.of());
         }
-        return ((CloseResult.Issued) result).statements();
+        // platform statements gain their per-model breakdown; every other figure stays as calculated
+        return ModelBreakdown.apply(((CloseResult.Issued) result).statements(), store.modelRows(period.id(), genesis));
     }
 
     private CloseResult calculate(Period period, List<UsageRow> rows) {

@@ -12,7 +12,6 @@ import io.fairshare.settlement.domain.tariff.StatutoryScheme;
 import io.fairshare.settlement.domain.tariff.Tariff;
 import io.fairshare.settlement.domain.tariff.TariffValidator;
 import io.fairshare.settlement.persistence.TermsStore;
-import io.fairshare.service.audit.AdminAudit;
 import io.fairshare.service.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -22,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Tariffs, the statutory scheme and revenue declarations: validated by the domain, stored as JSON. */
+/** Tariffs, the statutory scheme and revenue declarations: validated by the domain, stored as JSON with their audit row. */
 @ApplicationScoped
 public class Terms {
     /** How a tariff PUT ended. */
@@ -33,13 +32,11 @@ public class Terms {
     private final TermsStore store;
     private final ObjectMapper json;
     private final PeriodCalendar calendar;
-    private final AdminAudit audit;
 
-    public Terms(TermsStore store, ObjectMapper json, PeriodCalendar calendar, AdminAudit audit) {
+    public Terms(TermsStore store, ObjectMapper json, PeriodCalendar calendar) {
         this.store = store;
         this.json = json;
         this.calendar = calendar;
-        this.audit = audit;
     }
 
     /**
@@ -60,9 +57,8 @@ public class Terms {
             throw ApiProblem.invalid("the tariff is not valid", errors);
         }
         String text = write(t);
-        Optional<String> existing = store.insertTariff(id, text);
+        Optional<String> existing = store.insertTariff(actor, id, text);
         if (existing.isEmpty()) {
-            audit.record(actor, "CREATE_TARIFF", "tariff/" + id, text);
             return Put.CREATED;
         }
         if (existing.get().equals(text)) {
@@ -92,8 +88,7 @@ public class Terms {
             throw ApiProblem.invalid("the statutory scheme is not valid", errors);
         }
         String text = write(scheme);
-        store.putStatutoryScheme(text);
-        audit.record(actor, "PUT_STATUTORY_SCHEME", "statutory-scheme", text);
+        store.putStatutoryScheme(actor, text);
         return scheme;
     }
 
@@ -113,10 +108,9 @@ public class Terms {
         if (!errors.isEmpty()) {
             throw ApiProblem.invalid("the declaration is not valid", errors);
         }
-        if (!store.putRevenue(platformId, p.id(), amount)) {
+        if (!store.putRevenue(actor, platformId, p.id(), amount)) {
             throw ApiProblem.conflict("period-not-open", "period " + p.id() + " has begun closing; its revenue is fixed");
         }
-        audit.record(actor, "DECLARE_REVENUE", "revenue/" + platformId + "/" + p.id(), amount.toPlainString());
     }
 
     public List<RevenueDeclaration> revenue(String periodId) {

@@ -154,6 +154,7 @@ public class UsageLedger {
                     l.status() == null ? null : LineStatus.valueOf(l.status().name()), l.tariffId(), l.disputed()));
         }
         return new ResolvedUsage(u.platformId(), u.eventId(), u.modelId(), u.modelVersion(), u.usageType(), u.units(), u.unitKind(),
-                u.usedAt(), u.territory(), u.attributionWeight(), r.workId(), r.workCategory(), r.backClaim(), lines);
+                u.usedAt(), u.territory(), u.attributionWeight(), r.workId(), r.workCategory(), r.backClaim(), lines, u.trainingRunId(),
+                u.datasetId());
     }
 }

@@ -31,7 +31,12 @@ public class StatementOutboxRelay {
         this.emitter = emitter;
     }
 
-    @Scheduled(every = "${fairshare.settlement.outbox-interval:1s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /**
+     * Skipped until the application runs: the scheduler starts before the messaging graph is wired, and
+     * on a slow start-up a relay that ran then met an emitter not yet connected (SRMSG00019).
+     */
+    @Scheduled(every = "${fairshare.settlement.outbox-interval:1s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void relay() {
         try {
             int n;

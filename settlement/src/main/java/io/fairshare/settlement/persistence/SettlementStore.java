@@ -8,10 +8,13 @@ import io.fairshare.settlement.domain.usage.LineStatus;
 import io.fairshare.settlement.domain.period.Period;
 import io.fairshare.settlement.domain.period.PeriodState;
 import io.fairshare.settlement.domain.period.PeriodTransition;
+import io.fairshare.settlement.domain.usage.ModelUsage;
 import io.fairshare.settlement.domain.usage.UsageRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
+import io.fairshare.service.audit.AdminAudit;
 import io.fairshare.service.persistence.Transactions;
+import io.fairshare.service.security.Caller;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,6 +39,14 @@ public class SettlementStore {
             WHERE settle_period = ? OR (? AND settle_period < ?)
             GROUP BY platform_id, usage_period, society_id, party_id, work_id, work_category, usage_type, unit_kind, tariff_id, status,
                      disputed, back_claim""";
+    /** The close's rows split further by model: each line's model parts, for platform statements' breakdown. */
+    private static final String MODEL_ROWS = """
+            SELECT platform_id, usage_period, society_id, party_id, work_id, work_category, usage_type, unit_kind, tariff_id, status,
+                   disputed, back_claim, count(*), sum(units), sum(attributed_x), model_id, model_version
+            FROM usage_line
+            WHERE settle_period = ? OR (? AND settle_period < ?)
+            GROUP BY platform_id, usage_period, society_id, party_id, work_id, work_category, usage_type, unit_kind, tariff_id, status,
+                     disputed, back_claim, model_id, model_version""";
     private static final String STATEMENT_COLUMNS =
             "statement_id, period_id, kind, addressee_id, currency, total_minor, sha256, adjusts_periods, issued_at";
 
@@ -101,10 +112,7 @@ public class SettlementStore {
             List<UsageRow> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new UsageRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), UsageType.valueOf(rs.getString(7)), UnitKind.valueOf(rs.getString(8)), rs.getString(9),
-                            LineStatus.valueOf(rs.getString(10)), rs.getBoolean(11), rs.getBoolean(12), rs.getLong(13), rs.getLong(14),
-                            rs.getBigDecimal(15).movePointLeft(4)));
+                    rows.add(row(rs));
                 }
             }
             return rows;
@@ -112,11 +120,38 @@ public class SettlementStore {
         });
     }
 
+    /** The close's input rows per model (id, version): what {@link #rows} returns, split by the model that made the usage. */
+    public List<ModelUsage> modelRows(String periodId, boolean genesis) {
+        return tx.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(MODEL_ROWS)) {
+                ps.setString(1, periodId);
+                ps.setBoolean(2, genesis);
+                ps.setString(3, periodId);
+                ps.setFetchSize(10_000);
+                List<ModelUsage> rows = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new ModelUsage(row(rs), rs.getString(16), rs.getString(17)));
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+
+    private static UsageRow row(ResultSet rs) throws SQLException {
+        return new UsageRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), UsageType.valueOf(rs.getString(7)), UnitKind.valueOf(rs.getString(8)), rs.getString(9),
+                LineStatus.valueOf(rs.getString(10)), rs.getBoolean(11), rs.getBoolean(12), rs.getLong(13), rs.getLong(14),
+                rs.getBigDecimal(15).movePointLeft(4));
+    }
+
     /**
-     * Stores the statements, their announcements and the period's completion in one transaction.
-     * Returns false (storing nothing) if the period was completed meanwhile by another close.
+     * Stores the statements, their announcements, the period's completion and (when {@code actor} is
+     * not null) the close's audit row in one transaction. Returns false (storing nothing) if the period
+     * was completed meanwhile by another close.
      */
-    public boolean issue(String periodId, List<NewStatement> statements, Instant issuedAt) {
+    public boolean issue(Caller actor, String periodId, List<NewStatement> statements, Instant issuedAt) {
         return tx.write(c -> {
             PeriodState state = state(c, periodId, true);
             PeriodTransition t = state.completeClose();
@@ -157,6 +192,9 @@ public class SettlementStore {
                 ps.setTimestamp(2, Timestamp.from(issuedAt));
                 ps.setString(3, periodId);
                 ps.executeUpdate();
+            }
+            if (actor != null) {
+                AdminAudit.record(c, actor, "CLOSE_PERIOD", "period/" + periodId, t.to().name() + ", " + statements.size() + " statement(s)");
             }
             return true;
         });

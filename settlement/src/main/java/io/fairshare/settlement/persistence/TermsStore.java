@@ -3,7 +3,9 @@ package io.fairshare.settlement.persistence;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
+import io.fairshare.service.audit.AdminAudit;
 import io.fairshare.service.persistence.Transactions;
+import io.fairshare.service.security.Caller;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,7 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Tariffs (immutable per id), statutory scheme versions and revenue declarations; bodies are JSON text. */
+/**
+ * Tariffs (immutable per id), statutory scheme versions and revenue declarations; bodies are JSON text.
+ * Every change writes its {@code admin_audit} row in its own transaction: both are stored or neither.
+ */
 @ApplicationScoped
 public class TermsStore {
     private final Transactions tx;
@@ -21,13 +26,17 @@ public class TermsStore {
         this.tx = new Transactions(dataSource);
     }
 
-    /** Inserts a tariff unless its id exists; returns empty if inserted, else the body already stored under the id. */
-    public Optional<String> insertTariff(String id, String body) {
+    /**
+     * Inserts a tariff unless its id exists, audited as {@code actor}'s; returns empty if inserted, else
+     * the body already stored under the id (nothing written, nothing audited).
+     */
+    public Optional<String> insertTariff(Caller actor, String id, String body) {
         return tx.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO tariff (tariff_id, body) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
                 ps.setString(1, id);
                 ps.setString(2, body);
                 if (ps.executeUpdate() == 1) {
+                    AdminAudit.record(c, actor, "CREATE_TARIFF", "tariff/" + id, body);
                     return Optional.empty();
                 }
             }
@@ -62,12 +71,14 @@ public class TermsStore {
         });
     }
 
-    public void putStatutoryScheme(String body) {
+    /** Stores a new statutory scheme version, audited as {@code actor}'s. */
+    public void putStatutoryScheme(Caller actor, String body) {
         tx.writeVoid(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO statutory_scheme (body) VALUES (?)")) {
                 ps.setString(1, body);
                 ps.executeUpdate();
             }
+            AdminAudit.record(c, actor, "PUT_STATUTORY_SCHEME", "statutory-scheme", body);
         });
     }
 
@@ -82,9 +93,10 @@ public class TermsStore {
 
     /**
      * Stores a platform's revenue for a period while the period is open (the period row is locked so
-     * a close cannot begin meanwhile); returns false if the period has begun closing.
+     * a close cannot begin meanwhile), audited as {@code actor}'s; returns false (nothing written,
+     * nothing audited) if the period has begun closing.
      */
-    public boolean putRevenue(String platformId, String periodId, BigDecimal amount) {
+    public boolean putRevenue(Caller actor, String platformId, String periodId, BigDecimal amount) {
         return tx.write(c -> {
             try (PreparedStatement gate = c.prepareStatement("SELECT 1 FROM ledger_gate WHERE id = 1 FOR SHARE")) {
                 gate.executeQuery().close();
@@ -105,6 +117,7 @@ public class TermsStore {
                 ps.setBigDecimal(3, amount);
                 ps.executeUpdate();
             }
+            AdminAudit.record(c, actor, "DECLARE_REVENUE", "revenue/" + platformId + "/" + periodId, amount.toPlainString());
             return true;
         });
     }

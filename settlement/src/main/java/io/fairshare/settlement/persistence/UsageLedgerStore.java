@@ -39,7 +39,8 @@ public class UsageLedgerStore {
             RETURNING platform_id, event_id""";
     private static final String COPY_LINES = """
             COPY usage_line (settle_period, usage_period, platform_id, event_id, society_id, party_id, work_id, work_category,
-                             usage_type, unit_kind, tariff_id, status, disputed, back_claim, units, attributed_x) FROM STDIN""";
+                             usage_type, unit_kind, tariff_id, status, disputed, back_claim, units, attributed_x,
+                             model_id, model_version, training_run_id, dataset_id) FROM STDIN""";
     private static final String REFUSE = """
             INSERT INTO usage_refused (platform_id, event_id, reason, payload)
             SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::text[], ?::text[])
@@ -164,7 +165,12 @@ public class UsageLedgerStore {
                 field(copy, e.backClaim() ? "t" : "f");
                 field(copy, Long.toString(e.units()));
                 // units x weight x share_bp, exact: the close shifts the sum four places (see UsageRow)
-                copy.append(weighted.multiply(BigDecimal.valueOf(l.shareBasisPoints())).toPlainString()).append('\n');
+                copy.append(weighted.multiply(BigDecimal.valueOf(l.shareBasisPoints())).toPlainString()).append('\t');
+                field(copy, e.modelId());
+                field(copy, e.modelVersion());
+                field(copy, e.trainingRunId());
+                field(copy, e.datasetId());
+                copy.setCharAt(copy.length() - 1, '\n'); // the last field ends the record, not a TAB
                 lines++;
             }
         }

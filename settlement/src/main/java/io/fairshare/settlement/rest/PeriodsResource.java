@@ -4,7 +4,6 @@ import io.fairshare.service.security.Caller;
 import io.fairshare.service.security.CurrentCaller;
 import io.fairshare.service.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import io.fairshare.service.audit.AdminAudit;
 import io.fairshare.settlement.application.StatementAccess;
 import io.fairshare.settlement.application.CloseService;
 import io.fairshare.settlement.domain.period.Period;
@@ -36,12 +35,9 @@ public class PeriodsResource {
     private final CloseService close;
     private final io.fairshare.settlement.application.Terms terms;
     private final Statements store;
-    private final AdminAudit audit;
 
-    public PeriodsResource(CurrentCaller caller, CloseService close, io.fairshare.settlement.application.Terms terms, Statements store,
-                           AdminAudit audit) {
+    public PeriodsResource(CurrentCaller caller, CloseService close, io.fairshare.settlement.application.Terms terms, Statements store) {
         this.caller = caller;
-        this.audit = audit;
         this.close = close;
         this.terms = terms;
         this.store = store;
@@ -58,8 +54,7 @@ public class PeriodsResource {
     @Path("/close")
     @RolesAllowed(Roles.OPERATOR)
     public CloseView close(@PathParam("periodId") String periodId) {
-        CloseService.Closed c = close.close(periodId);
-        audit.record(caller.get(), "CLOSE_PERIOD", "period/" + c.periodId(), c.state().name() + ", " + c.statements().size() + " statement(s)");
+        CloseService.Closed c = close.close(caller.get(), periodId);
         return new CloseView(c.periodId(), c.state().name(), c.statements().stream().map(StatementView::of).toList());
     }
 

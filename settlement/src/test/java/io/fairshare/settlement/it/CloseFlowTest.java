@@ -116,6 +116,13 @@ class CloseFlowTest {
         assertEquals("30", alpha.at("/violations/0/amount").asText());
         JsonNode platform = SettlementApi.JSON.readTree(operator().get("/v1/statements/" + PLATFORM).asByteArray());
         assertEquals("1", platform.at("/unclaimed/0/amount").asText());
+        // one model made all of it: e-1's 2 lines (10,000 tokens each), e-2's 1 (5,000), e-3's 2 (1,000 each), the whole 49
+        assertEquals(1, platform.at("/byModel").size());
+        assertEquals("model-x", platform.at("/byModel/0/modelId").asText());
+        assertEquals("1", platform.at("/byModel/0/modelVersion").asText());
+        assertEquals(5, platform.at("/byModel/0/events").asLong());
+        assertEquals(27_000, platform.at("/byModel/0/units").asLong());
+        assertEquals("49", platform.at("/byModel/0/amount").asText());
 
         byte[] bytes = operator().get("/v1/statements/" + ALPHA).then().statusCode(200).extract().asByteArray();
         alphaSha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

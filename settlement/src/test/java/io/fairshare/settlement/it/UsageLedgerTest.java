@@ -59,6 +59,22 @@ class UsageLedgerTest {
     }
 
     @Test
+    void everyLineKeepsItsModelAndTheTrainingRunAndDatasetWhenTheEventNamesThem() throws Exception {
+        UsageResolvedV1 plain = event("plat-model", "m-1", "2026-06-10T00:00:00Z", 10, "w-1",
+                line("p-1", "s-alpha", 6000, LineStatus.UNLICENSED, null), line(null, null, 4000, LineStatus.UNCLAIMED, null));
+        var u = plain.usage();
+        var named = new io.fairshare.contracts.usage.UsageAcceptedV1(u.platformId(), "m-2", "saebom", "0.9", u.usageType(), u.work(),
+                u.units(), u.unitKind(), u.usedAt(), u.territory(), "corpus-7", null, u.acceptedAt(), "run-42");
+        publish(List.of(plain, new UsageResolvedV1(named, plain.workId(), plain.workCategory(), plain.matchedBy(), false, plain.lines(),
+                plain.resolvedAt())));
+        SettlementApi.awaitCount(db, 4, "SELECT count(*) FROM usage_line WHERE platform_id = 'plat-model'");
+        assertEquals(2, count(db, "SELECT count(*) FROM usage_line WHERE platform_id = 'plat-model' AND event_id = 'm-1'"
+                + " AND model_id = 'model-x' AND model_version = '1' AND training_run_id IS NULL AND dataset_id IS NULL"));
+        assertEquals(2, count(db, "SELECT count(*) FROM usage_line WHERE platform_id = 'plat-model' AND event_id = 'm-2'"
+                + " AND model_id = 'saebom' AND model_version = '0.9' AND training_run_id = 'run-42' AND dataset_id = 'corpus-7'"));
+    }
+
+    @Test
     void theUsagePeriodIsTheMonthOfUseInSeoul() throws Exception {
         publish(List.of(
                 event("plat-tz", "before-midnight", "2026-06-30T14:59:59Z", 10, "w-1", line("p-1", "s-alpha", 10000, LineStatus.UNLICENSED, null)),

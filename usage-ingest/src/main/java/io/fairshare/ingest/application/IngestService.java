@@ -199,7 +199,7 @@ public class IngestService {
     static UsageAcceptedV1 toContract(String platformId, UsageEvent e, Instant acceptedAt) {
         return new UsageAcceptedV1(platformId, e.eventId(), e.modelId(), e.modelVersion(), e.usageType(),
                 new WorkRef(e.identifiers(), e.title()), e.units(), e.unitKind(), e.usedAt(), e.territory(),
-                e.datasetId(), e.attributionWeight(), acceptedAt);
+                e.datasetId(), e.attributionWeight(), acceptedAt, e.trainingRunId());
     }
 
     private static IngestReport report(String platformId, EventResult[] results) {

@@ -20,5 +20,13 @@ public record UsageEvent(
         Instant usedAt,
         String territory,
         String datasetId,
-        BigDecimal attributionWeight) {
+        BigDecimal attributionWeight,
+        String trainingRunId) {
+
+    /** An event without a training run id. */
+    public UsageEvent(String eventId, String modelId, String modelVersion, UsageType usageType, List<WorkId> identifiers, String title,
+                      long units, UnitKind unitKind, Instant usedAt, String territory, String datasetId, BigDecimal attributionWeight) {
+        this(eventId, modelId, modelVersion, usageType, identifiers, title, units, unitKind, usedAt, territory, datasetId,
+                attributionWeight, null);
+    }
 }

@@ -18,7 +18,16 @@ public record UsageEventInput(
         Sent<String> usedAt,
         Sent<String> territory,
         Sent<String> datasetId,
-        Sent<Number> attributionWeight) {
+        Sent<Number> attributionWeight,
+        Sent<String> trainingRunId) {
+
+    /** An event as sent without a training run id. */
+    public UsageEventInput(Sent<String> eventId, Sent<String> platformId, Sent<String> modelId, Sent<String> modelVersion,
+                           Sent<String> usageType, Sent<Work> work, Sent<Number> units, Sent<String> unitKind, Sent<String> usedAt,
+                           Sent<String> territory, Sent<String> datasetId, Sent<Number> attributionWeight) {
+        this(eventId, platformId, modelId, modelVersion, usageType, work, units, unitKind, usedAt, territory, datasetId, attributionWeight,
+                Sent.missing());
+    }
 
     /** {@code work}: the identifiers of the work used, and its title. */
     public record Work(Sent<List<Sent<Identifier>>> identifiers, Sent<String> title) {

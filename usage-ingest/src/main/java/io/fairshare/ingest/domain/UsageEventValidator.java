@@ -34,6 +34,7 @@ public final class UsageEventValidator {
     public static final int MAX_MODEL_VERSION = 100;
     public static final int MAX_TITLE = 500;
     public static final int MAX_DATASET_ID = 200;
+    public static final int MAX_TRAINING_RUN_ID = 200;
     public static final int MAX_IDENTIFIERS = 16;
     public static final BigDecimal MAX_WEIGHT = BigDecimal.valueOf(1_000_000);
     public static final int MAX_WEIGHT_SCALE = 6;
@@ -146,12 +147,13 @@ public final class UsageEventValidator {
         Instant usedAt = checkUsedAt(f.usedAt(), p + "usedAt", now, errors);
         String territory = checkTerritory(f.territory(), p + "territory", errors);
         String datasetId = optionalString(f.datasetId(), p + "datasetId", MAX_DATASET_ID, errors);
+        String trainingRunId = optionalString(f.trainingRunId(), p + "trainingRunId", MAX_TRAINING_RUN_ID, errors);
         BigDecimal weight = checkWeight(f.attributionWeight(), p + "attributionWeight", errors);
         if (!errors.isEmpty()) {
             return Validated.invalid(eventId, errors);
         }
         return Validated.valid(new UsageEvent(eventId, modelId, modelVersion, usageType, ids, title, units, unitKind,
-                usedAt, territory, datasetId, weight));
+                usedAt, territory, datasetId, weight, trainingRunId));
     }
 
     private static String checkEventId(Sent<String> raw, String path, List<FieldError> errors) {

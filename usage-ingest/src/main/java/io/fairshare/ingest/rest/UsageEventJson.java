@@ -41,7 +41,7 @@ public final class UsageEventJson {
         return new UsageEventInput(text(f.get("eventId")), text(f.get("platformId")), text(f.get("modelId")),
                 text(f.get("modelVersion")), text(f.get("usageType")), work(f.get("work")), number(f.get("units")),
                 text(f.get("unitKind")), text(f.get("usedAt")), text(f.get("territory")), text(f.get("datasetId")),
-                number(f.get("attributionWeight")));
+                number(f.get("attributionWeight")), text(f.get("trainingRunId")));
     }
 
     private static Sent<UsageEventInput.Work> work(Object v) {

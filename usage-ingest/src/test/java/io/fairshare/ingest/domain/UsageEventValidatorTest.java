@@ -59,6 +59,20 @@ class UsageEventValidatorTest {
     }
 
     @Test
+    void theOptionalTrainingRunAndDatasetIdsArePassedOnAndBounded() {
+        Map<String, Object> e = valid();
+        e.put("trainingRunId", "run-42");
+        e.put("datasetId", "corpus-7");
+        Validated v = plain(e, "acme", NOW);
+        assertTrue(v.isValid(), () -> v.errors().toString());
+        assertEquals("run-42", v.event().trainingRunId());
+        assertEquals("corpus-7", v.event().datasetId());
+        assertNull(plain(valid(), "acme", NOW).event().trainingRunId());
+        e.put("trainingRunId", "r".repeat(UsageEventValidator.MAX_TRAINING_RUN_ID + 1));
+        assertEquals("trainingRunId", plain(e, "acme", NOW).errors().get(0).field());
+    }
+
+    @Test
     void everyProblemOfAnEventIsReportedNotOnlyTheFirst() {
         Map<String, Object> e = valid();
         e.put("units", 0);

@@ -27,13 +27,8 @@ public final class CanonicalForm {
     }
 
     public static byte[] of(SocietyStatement s) {
-        CanonicalJson j = new CanonicalJson().beginObject()
-                .field("schema", SOCIETY_SCHEMA)
-                .field("statementId", s.statementId());
-        period(j, s.period());
+        CanonicalJson j = header(SOCIETY_SCHEMA, s);
         j.name("payee").beginObject().field("kind", s.payee().kind().name()).field("id", s.payee().id()).endObject();
-        j.field("currency", s.currency().code());
-        rounding(j, s.totalRounding().name());
         SocietyStatement.Totals t = s.totals();
         j.name("totals").beginObject()
                 .moneyField("lines", t.lines())
@@ -57,13 +52,8 @@ public final class CanonicalForm {
     }
 
     public static byte[] of(PlatformStatement s) {
-        CanonicalJson j = new CanonicalJson().beginObject()
-                .field("schema", PLATFORM_SCHEMA)
-                .field("statementId", s.statementId());
-        period(j, s.period());
+        CanonicalJson j = header(PLATFORM_SCHEMA, s);
         j.field("platformId", s.platformId());
-        j.field("currency", s.currency().code());
-        rounding(j, s.totalRounding().name());
         PlatformStatement.Totals t = s.totals();
         j.name("totals").beginObject()
                 .moneyField("owed", t.owed())
@@ -87,6 +77,20 @@ public final class CanonicalForm {
         applications(j, s.tariffApplications());
         lines(j, "unclaimed", s.unclaimed());
         lines(j, "disputed", s.disputed());
+        if (!s.byModel().isEmpty()) {
+            // an additive member: statements issued without model figures keep their bytes
+            j.name("byModel").beginArray();
+            for (ModelAmount m : s.byModel()) {
+                j.beginObject()
+                        .field("modelId", m.modelId())
+                        .field("modelVersion", m.modelVersion())
+                        .field("events", m.events())
+                        .field("units", m.units())
+                        .moneyField("amount", m.amount())
+                        .endObject();
+            }
+            j.endArray();
+        }
         return j.endObject().toBytes();
     }
 
@@ -102,17 +106,24 @@ public final class CanonicalForm {
         return new String(canonical, StandardCharsets.UTF_8);
     }
 
-    private static void period(CanonicalJson j, Period p) {
+    /**
+     * What every statement starts with: schema, id, period, currency and rounding (the members are
+     * sorted when written, so the order here is only the reader's).
+     */
+    private static CanonicalJson header(String schema, IssuedStatement s) {
+        Period p = s.period();
+        CanonicalJson j = new CanonicalJson().beginObject()
+                .field("schema", schema)
+                .field("statementId", s.statementId());
         j.name("period").beginObject()
                 .field("id", p.id())
                 .field("zone", p.zone().getId())
                 .field("firstDay", p.firstDay().toString())
                 .field("lastDay", p.lastDay().toString())
                 .endObject();
-    }
-
-    private static void rounding(CanonicalJson j, String totalMode) {
-        j.name("rounding").beginObject().field("lines", LINE_ROUNDING).field("groupTotal", totalMode).endObject();
+        j.field("currency", s.currency().code());
+        j.name("rounding").beginObject().field("lines", LINE_ROUNDING).field("groupTotal", s.totalRounding().name()).endObject();
+        return j;
     }
 
     private static void applications(CanonicalJson j, List<TariffApplication> apps) {

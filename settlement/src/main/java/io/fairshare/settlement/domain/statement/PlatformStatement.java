@@ -16,6 +16,8 @@ import java.util.List;
  * @param owed      per payee; each equals that payee's statement's {@code byPlatform} entry for this platform
  * @param unclaimed lines of the UNCLAIMED holdback
  * @param disputed  lines of the disputed holdback
+ * @param byModel   per model id and version: events, units and amount, summing to {@code totals.total}
+ *                  ({@link ModelBreakdown}); empty when the close had no model figures
  */
 public record PlatformStatement(
         String statementId,
@@ -27,7 +29,8 @@ public record PlatformStatement(
         List<StatementLine> unclaimed,
         List<StatementLine> disputed,
         List<TariffApplication> tariffApplications,
-        Totals totals) {
+        Totals totals,
+        List<ModelAmount> byModel) implements IssuedStatement {
 
     /**
      * {@code total = owed + unclaimedHeld + disputedHeld}. {@code unlicensed} and {@code violations}
@@ -41,13 +44,24 @@ public record PlatformStatement(
         unclaimed = List.copyOf(unclaimed);
         disputed = List.copyOf(disputed);
         tariffApplications = List.copyOf(tariffApplications);
+        byModel = byModel == null ? List.of() : List.copyOf(byModel);
     }
 
+    /** A statement without a model breakdown (yet). */
+    public PlatformStatement(String statementId, Period period, String platformId, CurrencyUnit currency, RoundingMode totalRounding,
+                             List<PayeeAmount> owed, List<StatementLine> unclaimed, List<StatementLine> disputed,
+                             List<TariffApplication> tariffApplications, Totals totals) {
+        this(statementId, period, platformId, currency, totalRounding, owed, unclaimed, disputed, tariffApplications, totals, List.of());
+    }
+
+    /** This statement with {@code models} as its breakdown; every other figure unchanged. */
+    public PlatformStatement withModels(List<ModelAmount> models) {
+        return new PlatformStatement(statementId, period, platformId, currency, totalRounding, owed, unclaimed, disputed,
+                tariffApplications, totals, models);
+    }
+
+    @Override
     public byte[] canonicalForm() {
         return CanonicalForm.of(this);
-    }
-
-    public String sha256() {
-        return CanonicalForm.sha256Hex(canonicalForm());
     }
 }

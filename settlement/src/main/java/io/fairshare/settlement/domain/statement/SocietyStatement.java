@@ -34,7 +34,7 @@ public record SocietyStatement(
         List<StatementLine> held,
         List<PlatformAmount> byPlatform,
         List<TariffApplication> tariffApplications,
-        Totals totals) {
+        Totals totals) implements IssuedStatement {
 
     /**
      * Sums of rounded lines. {@code unlicensed} is the part of {@code lines} that is UNLICENSED;
@@ -52,13 +52,8 @@ public record SocietyStatement(
         tariffApplications = List.copyOf(tariffApplications);
     }
 
-    /** The statement's canonical UTF-8 JSON (see {@link CanonicalForm}). */
+    @Override
     public byte[] canonicalForm() {
         return CanonicalForm.of(this);
-    }
-
-    /** Lower-case hex SHA-256 of {@link #canonicalForm()}. */
-    public String sha256() {
-        return CanonicalForm.sha256Hex(canonicalForm());
     }
 }

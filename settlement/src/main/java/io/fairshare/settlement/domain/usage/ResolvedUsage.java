@@ -13,6 +13,8 @@ import java.util.List;
  * touched. {@code (platformId, eventId)} identifies the event everywhere.
  *
  * @param attributionWeight exact weight in (0, 1000000]; null means 1
+ * @param trainingRunId     the platform's training run, if the event named one
+ * @param datasetId         the dataset, if the event named one
  */
 public record ResolvedUsage(
         String platformId,
@@ -28,7 +30,17 @@ public record ResolvedUsage(
         String workId,
         String workCategory,
         boolean backClaim,
-        List<ResolvedLine> lines) {
+        List<ResolvedLine> lines,
+        String trainingRunId,
+        String datasetId) {
+
+    /** An event that names no training run or dataset. */
+    public ResolvedUsage(String platformId, String eventId, String modelId, String modelVersion, UsageType usageType, long units,
+                         UnitKind unitKind, Instant usedAt, String territory, BigDecimal attributionWeight, String workId,
+                         String workCategory, boolean backClaim, List<ResolvedLine> lines) {
+        this(platformId, eventId, modelId, modelVersion, usageType, units, unitKind, usedAt, territory, attributionWeight, workId,
+                workCategory, backClaim, lines, null, null);
+    }
 
     public static final BigDecimal MAX_WEIGHT = BigDecimal.valueOf(1_000_000);
 

@@ -153,6 +153,7 @@ public final class UsageAggregator {
 
     private static boolean sameContent(ResolvedUsage a, ResolvedUsage b) {
         return Objects.equals(a.modelId(), b.modelId()) && Objects.equals(a.modelVersion(), b.modelVersion())
+                && Objects.equals(a.trainingRunId(), b.trainingRunId()) && Objects.equals(a.datasetId(), b.datasetId())
                 && a.usageType() == b.usageType() && a.units() == b.units() && a.unitKind() == b.unitKind()
                 && Objects.equals(a.usedAt(), b.usedAt()) && Objects.equals(a.territory(), b.territory())
                 && a.weight().compareTo(b.weight()) == 0 && Objects.equals(a.workId(), b.workId())
