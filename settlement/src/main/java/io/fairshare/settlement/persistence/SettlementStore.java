@@ -102,36 +102,31 @@ public class SettlementStore {
      * also takes whatever usage lies before it (nothing earlier will ever close).
      */
     public List<UsageRow> rows(String periodId, boolean genesis) {
-        // the driver streams with a fetch size only inside a transaction
-        return tx.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement(ROWS)) {
-            ps.setString(1, periodId);
-            ps.setBoolean(2, genesis);
-            ps.setString(3, periodId);
-            ps.setFetchSize(10_000);
-            List<UsageRow> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(row(rs));
-                }
-            }
-            return rows;
-            }
-        });
+        return closeRows(ROWS, periodId, genesis, SettlementStore::row);
     }
 
     /** The close's input rows per model (id, version): what {@link #rows} returns, split by the model that made the usage. */
     public List<ModelUsage> modelRows(String periodId, boolean genesis) {
+        return closeRows(MODEL_ROWS, periodId, genesis, rs -> new ModelUsage(row(rs), rs.getString(16), rs.getString(17)));
+    }
+
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs one of the close's queries (period, genesis, period) and reads every row, streamed. */
+    private <T> List<T> closeRows(String sql, String periodId, boolean genesis, RowReader<T> reader) {
+        // the driver streams with a fetch size only inside a transaction
         return tx.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement(MODEL_ROWS)) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, periodId);
                 ps.setBoolean(2, genesis);
                 ps.setString(3, periodId);
                 ps.setFetchSize(10_000);
-                List<ModelUsage> rows = new ArrayList<>();
+                List<T> rows = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        rows.add(new ModelUsage(row(rs), rs.getString(16), rs.getString(17)));
+                        rows.add(reader.read(rs));
                     }
                 }
                 return rows;
