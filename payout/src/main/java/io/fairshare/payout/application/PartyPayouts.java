@@ -67,7 +67,8 @@ public class PartyPayouts {
             throw notFound(partyId);
         }
         Scope scope = auditor ? caller.scope() : Scope.of(List.of(Scope.ALL), List.of(Scope.ALL));
-        View v = db.read(tx -> read(tx, partyId, scope));
+        View v = db.read(tx -> read(new Books(tx.book().records().statements(), tx.balancesFromPostings(),
+                tx.book().records().paymentStatuses(), tx.book().records().runs()), partyId, scope));
         if (auditor) {
             audit.record(caller, "READ_PARTY_PAYOUTS", "party/" + partyId, "scope platforms " + scope.platforms() + ", periods " + scope.periods());
         }
@@ -77,9 +78,14 @@ public class PartyPayouts {
         return v;
     }
 
-    private static View read(PayoutDatabase.Tx tx, String partyId, Scope scope) throws java.sql.SQLException {
+    /** What the view is made of, read in one snapshot. */
+    private record Books(List<IssuedStatement> statements, List<PayoutDatabase.AccountBalance> balances, Map<String, PaymentStatus> statuses,
+                         List<PayoutRun> runs) {
+    }
+
+    private static View read(Books tx, String partyId, Scope scope) {
         List<Statement> statements = new ArrayList<>();
-        for (IssuedStatement s : tx.book().records().statements()) {
+        for (IssuedStatement s : tx.statements()) {
             if (s.kind() != StatementKind.SOCIETY || !partyId.equals(s.societyId()) || s.lines() == null) {
                 continue;
             }
@@ -95,7 +101,7 @@ public class PartyPayouts {
             }
         }
         List<Balance> balances = new ArrayList<>();
-        for (PayoutDatabase.AccountBalance b : tx.balancesFromPostings()) {
+        for (PayoutDatabase.AccountBalance b : tx.balances()) {
             String period = b.period().isEmpty() ? null : b.period();
             if (partyId.equals(b.owner()) && b.balance() != 0 && MEANINGS.containsKey(b.type())
                     && (period == null ? scope.periods().contains(Scope.ALL) : scope.coversPeriod(period))) {
@@ -103,10 +109,10 @@ public class PartyPayouts {
                         period, b.currency(), b.balance(), MEANINGS.get(b.type())));
             }
         }
-        Map<String, PaymentStatus> statuses = tx.book().records().paymentStatuses();
+        Map<String, PaymentStatus> statuses = tx.statuses();
         List<Paid> payments = new ArrayList<>();
         List<Carried> carried = new ArrayList<>();
-        for (PayoutRun run : tx.book().records().runs()) {
+        for (PayoutRun run : tx.runs()) {
             for (Payment p : run.payments()) {
                 if (partyId.equals(p.societyId()) && p.periods().stream().allMatch(scope::coversPeriod)) {
                     payments.add(new Paid(p.endToEndId(), run.runId(), run.valueDate().toString(), p.currency(), p.amount(), p.periods(),

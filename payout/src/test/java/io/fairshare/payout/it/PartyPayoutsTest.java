@@ -90,7 +90,7 @@ class PartyPayoutsTest {
         CredentialV1 myKey = credential(mine, CredentialV1.PARTY, party, List.of(), List.of());
         publish(myKey, credential(theirs, CredentialV1.PARTY, other, List.of(), List.of()),
                 credential(auditor, CredentialV1.AUDITOR, "kcc-audit-" + party, List.of(platform), List.of(PERIOD)),
-                credential(elsewhere, CredentialV1.AUDITOR, "other-audit", List.of("someone-else"), List.of(PERIOD)));
+                credential(elsewhere, CredentialV1.AUDITOR, "other-audit", List.of("someone-else"), List.of("2031-08")));
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> status(mine.token(), party) == 200);
         given().header("Authorization", "Bearer " + mine.token()).get("/v1/parties/{id}/payouts", party).then().statusCode(200)

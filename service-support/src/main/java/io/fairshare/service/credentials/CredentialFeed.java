@@ -59,8 +59,26 @@ public final class CredentialFeed implements AutoCloseable {
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
-        List<TopicPartition> parts = c.partitionsFor(Topics.CREDENTIALS, Duration.ofSeconds(30)).stream()
-                .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+        List<TopicPartition> parts = List.of();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (parts.isEmpty()) {
+            // a topic just created may not be in the metadata yet
+            parts = c.partitionsFor(Topics.CREDENTIALS, Duration.ofSeconds(30)).stream()
+                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+            if (parts.isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    c.close();
+                    throw new IllegalStateException(Topics.CREDENTIALS + " has no partitions");
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    c.close();
+                    throw new IllegalStateException("interrupted while reading " + Topics.CREDENTIALS, e);
+                }
+            }
+        }
         c.assign(parts);
         c.seekToBeginning(parts);
         Map<TopicPartition, Long> end = c.endOffsets(parts, Duration.ofSeconds(30));
