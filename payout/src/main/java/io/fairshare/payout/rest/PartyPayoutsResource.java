@@ -9,7 +9,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** A party's own payout state: what was paid, what is owed, what is held and why (see {@link PartyPayouts}). */
 @Path("/v1/parties")
@@ -23,7 +22,7 @@ public class PartyPayoutsResource {
         this.payouts = payouts;
     }
 
-    @APIResponse(responseCode = "404", description = "Another party's, or a party payout knows nothing of: the same answer")
+    /** Another party's payouts, or those of a party payout knows nothing of: the same 404. */
     @GET
     @Path("{partyId}/payouts")
     @RolesAllowed({Roles.PARTY, Roles.OPERATOR, Roles.AUDITOR, Roles.SOCIETY, Roles.PLATFORM})
