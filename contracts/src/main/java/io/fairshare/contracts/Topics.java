@@ -16,6 +16,13 @@ public final class Topics {
     /** Statements issued by settlement at period close, for payout. */
     public static final String STATEMENTS_ISSUED = "fairshare.statements.issued.v1";
 
+    /**
+     * Party and auditor credentials issued by rights-registry ({@link io.fairshare.contracts.credentials.CredentialV1}),
+     * compacted, key {@code keyId}: the latest record of a key is its state (a revocation is a record with
+     * {@code revoked=true}), so reading the topic from the beginning gives every credential once.
+     */
+    public static final String CREDENTIALS = "fairshare.credentials.v1";
+
     private Topics() {
     }
 }

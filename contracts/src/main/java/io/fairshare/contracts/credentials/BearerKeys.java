@@ -21,6 +21,10 @@ public final class BearerKeys {
     public static final BearerKeys PLATFORM = new BearerKeys("fsk_");
     /** Societies' keys, issued by the registry authority. */
     public static final BearerKeys SOCIETY = new BearerKeys("fsr_");
+    /** Rights holders' keys, issued by the registry authority or the party's society ({@link CredentialV1}). */
+    public static final BearerKeys PARTY = new BearerKeys("fsp_");
+    /** Auditors' read-only keys, scoped to platforms and periods, issued by the registry authority ({@link CredentialV1}). */
+    public static final BearerKeys AUDITOR = new BearerKeys("fsa_");
 
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -36,4 +36,16 @@ class BearerKeysTest {
         assertTrue(BearerKeys.PLATFORM.parse(society).isEmpty());
         assertTrue(BearerKeys.SOCIETY.parse(BearerKeys.PLATFORM.generate().token()).isEmpty());
     }
+
+    @Test
+    void partyAndAuditorKeysHaveTheirOwnPrefixesAndNeverPassAsEachOther() {
+        String party = BearerKeys.PARTY.generate().token();
+        String auditor = BearerKeys.AUDITOR.generate().token();
+        assertTrue(party.startsWith("fsp_"));
+        assertTrue(auditor.startsWith("fsa_"));
+        assertTrue(BearerKeys.PARTY.parse(party).isPresent());
+        assertTrue(BearerKeys.AUDITOR.parse(party).isEmpty());
+        assertTrue(BearerKeys.PARTY.parse(auditor).isEmpty());
+        assertTrue(BearerKeys.SOCIETY.parse(party).isEmpty());
+    }
 }

@@ -55,6 +55,7 @@ public class ChangeFeed {
     /** Creates the topic if it is missing, assigns all its partitions and fixes the start positions at their ends. */
     synchronized void position() {
         ensureTopic(kafka, config.changes().partitions());
+        io.fairshare.service.credentials.CredentialFeed.ensureTopic(kafka, Topics.CREDENTIALS, 1);
         Properties p = new Properties();
         p.putAll(kafka);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);

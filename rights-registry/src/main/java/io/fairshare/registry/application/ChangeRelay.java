@@ -28,7 +28,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes the outbox ({@code catalogue_change}) to {@link Topics#REGISTRY_CHANGES} in seq order, every second and
+ * Publishes the outbox ({@code catalogue_change}) in seq order, each row to its topic ({@link Topics#REGISTRY_CHANGES},
+ * or {@link Topics#CREDENTIALS} for issued and revoked credentials), every second and
  * right after each write. One relay at a time across instances (a transaction-scoped PostgreSQL advisory lock), so
  * per-key order on the topic is the commit order; rows are marked published only after the broker acknowledged
  * them (acks=all, idempotent producer). A crash between send and mark re-sends: consumers apply idempotently.
@@ -110,7 +111,7 @@ public class ChangeRelay {
                 KafkaProducer<String, String> p = producer();
                 List<Future<RecordMetadata>> sent = new ArrayList<>(rows.size());
                 for (OutboxRow r : rows) {
-                    sent.add(p.send(new ProducerRecord<>(Topics.REGISTRY_CHANGES, r.key(), r.change())));
+                    sent.add(p.send(new ProducerRecord<>(r.topic(), r.key(), r.change())));
                 }
                 p.flush();
                 for (Future<RecordMetadata> f : sent) {

@@ -53,7 +53,8 @@ public class CatalogueStore {
                              String after) {
     }
 
-    public record OutboxRow(long seq, String key, String change) {
+    /** An outbox row and the topic it goes to ({@code fairshare.registry.changes.v1}, or the credentials topic). */
+    public record OutboxRow(long seq, String key, String change, String topic) {
     }
 
     /** Everything one write transaction changes, in the order it is applied. */
@@ -289,12 +290,12 @@ public class CatalogueStore {
     /** The oldest unpublished outbox rows, locked (SKIP LOCKED) so that only one instance's relay sends them. */
     public List<OutboxRow> lockUnpublished(int limit) {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT seq, entity_key, change::text FROM catalogue_change WHERE published_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED")) {
+                "SELECT seq, entity_key, change::text, topic FROM catalogue_change WHERE published_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED")) {
             ps.setInt(1, limit);
             List<OutboxRow> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                    out.add(new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
                 }
             }
             return out;

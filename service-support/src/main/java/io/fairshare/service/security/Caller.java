@@ -5,9 +5,10 @@ import java.util.Objects;
 
 /**
  * Who makes a request: a principal name, its one role ({@link Roles}) and the id of the platform,
- * society or party it speaks for (the principal name again for operators and auditors).
+ * society or party it speaks for (the principal name again for operators and auditors), and what it
+ * may read as an auditor ({@link Scope}; {@link Scope#NONE} for every caller but an issued auditor credential).
  */
-public record Caller(String name, String role, String id) {
+public record Caller(String name, String role, String id, Scope scope) {
     /** The identity attribute under which the caller travels with its {@link SecurityIdentity}. */
     public static final String ATTRIBUTE = "fairshare.caller";
 
@@ -15,6 +16,12 @@ public record Caller(String name, String role, String id) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(id, "id");
+        scope = scope == null ? Scope.NONE : scope;
+    }
+
+    /** A caller without a scope of its own ({@link Scope#NONE}). */
+    public Caller(String name, String role, String id) {
+        this(name, role, id, Scope.NONE);
     }
 
     /** A caller whose principal name is the id it speaks for. */
