@@ -8,6 +8,7 @@ import io.fairshare.payout.domain.run.PayoutRun;
 import io.fairshare.payout.domain.statement.IssuedLine;
 import io.fairshare.payout.domain.statement.IssuedStatement;
 import io.fairshare.payout.domain.statement.StatementKind;
+import io.fairshare.payout.domain.ledger.AccountId;
 import io.fairshare.payout.persistence.PayoutDatabase;
 import io.fairshare.service.audit.AdminAudit;
 import io.fairshare.service.rest.ApiProblem;
@@ -102,11 +103,13 @@ public class PartyPayouts {
         }
         List<Balance> balances = new ArrayList<>();
         for (PayoutDatabase.AccountBalance b : tx.balances()) {
-            String period = b.period().isEmpty() ? null : b.period();
-            if (partyId.equals(b.owner()) && b.balance() != 0 && MEANINGS.containsKey(b.type())
+            AccountId a = b.account();
+            String type = a.type().name();
+            String period = a.period() == null || a.period().isEmpty() ? null : a.period();
+            if (partyId.equals(a.owner()) && b.balance() != 0 && MEANINGS.containsKey(type)
                     && (period == null ? scope.periods().contains(Scope.ALL) : scope.coversPeriod(period))) {
-                balances.add(new Balance(b.type() + ":" + b.owner() + (period == null ? "" : ":" + period) + ":" + b.currency(), b.type(),
-                        period, b.currency(), b.balance(), MEANINGS.get(b.type())));
+                balances.add(new Balance(type + ":" + a.owner() + (period == null ? "" : ":" + period) + ":" + a.currency(), type,
+                        period, a.currency(), b.balance(), MEANINGS.get(type)));
             }
         }
         Map<String, PaymentStatus> statuses = tx.statuses();
