@@ -10,6 +10,7 @@ import io.fairshare.registry.domain.shares.Mandate;
  * Only the index writes it; {@link CurrentShares} reads it.
  */
 final class PartySlot {
+    static final PartySlot[] NO_PARTIES = new PartySlot[0];
     static final Mandate[] NO_MANDATES = new Mandate[0];
     static final Reservation[] NO_RESERVATIONS = new Reservation[0];
 

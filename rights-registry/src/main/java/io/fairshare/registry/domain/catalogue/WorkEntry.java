@@ -21,6 +21,7 @@ public final class WorkEntry {
     // Packed share: data[3i] = basis points (bits 0-13) | right type ordinal (14-16) | territory index (17-25);
     // data[3i+1] = first day (epoch day, Integer.MIN_VALUE if since always);
     // data[3i+2] = last day, inclusive (epoch day, Integer.MAX_VALUE if open-ended).
+    static final int[] NO_DATA = new int[0];
     static final int BP_MASK = 0x3FFF;
     static final int RIGHT_SHIFT = 14;
     static final int TERRITORY_SHIFT = 17;
