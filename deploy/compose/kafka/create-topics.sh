@@ -15,5 +15,6 @@ create fairshare.usage.resolved.v1 4 --config retention.ms=1209600000
 create fairshare.usage.unmatched.v1 4 --config retention.ms=1209600000
 create fairshare.registry.changes.v1 4 --config cleanup.policy=compact
 create fairshare.statements.issued.v1 4 --config retention.ms=34560000000
+create fairshare.credentials.v1 4 --config cleanup.policy=compact
 
 /opt/kafka/bin/kafka-topics.sh --bootstrap-server "${BOOTSTRAP_SERVERS}" --describe --topic 'fairshare\..*'

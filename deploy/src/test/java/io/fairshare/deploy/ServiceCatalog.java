@@ -42,7 +42,13 @@ final class ServiceCatalog {
             new PlainClient("rights-registry", Direction.PRODUCES, Topics.USAGE_UNMATCHED, null, null,
                     "rights-registry/src/main/java/io/fairshare/registry/messaging/ResolutionStream.java", ".withTopic(resolved ? Topics.USAGE_RESOLVED : Topics.USAGE_UNMATCHED)"),
             new PlainClient("rights-registry", Direction.PRODUCES, Topics.REGISTRY_CHANGES, null, null,
-                    "rights-registry/src/main/java/io/fairshare/registry/application/ChangeRelay.java", "Topics.REGISTRY_CHANGES"),
+                    "rights-registry/src/main/java/io/fairshare/registry/application/ChangeRelay.java", "Topics#REGISTRY_CHANGES"),
+            // The same relay publishes issued and revoked credentials: each outbox row names its topic.
+            new PlainClient("rights-registry", Direction.PRODUCES, Topics.CREDENTIALS, null, null,
+                    "rights-registry/src/main/java/io/fairshare/registry/application/ChangeRelay.java", "Topics#CREDENTIALS"),
+            // Every payout instance reads all credentials from the beginning: assigned partitions, no group.
+            new PlainClient("payout", Direction.CONSUMES, Topics.CREDENTIALS, null, null,
+                    "payout/src/main/java/io/fairshare/payout/messaging/CredentialTopic.java", "CredentialFeed"),
             new PlainClient("rights-registry", Direction.CONSUMES, Topics.REGISTRY_CHANGES, "registry-index-", null,
                     "rights-registry/src/main/java/io/fairshare/registry/application/ChangeFeed.java", "\"registry-index-\""),
             new PlainClient("rights-registry", Direction.PRODUCES, Topics.USAGE_RESOLVED, null, "rights-registry-back-claims-",

@@ -19,7 +19,8 @@ class ServiceCatalogTest {
         assertEquals(8082, registry.port());
         assertEquals("registry", registry.database());
         assertEquals(Set.of("fairshare.usage.accepted.v1", "fairshare.usage.unmatched.v1", "fairshare.registry.changes.v1"), registry.consumes());
-        assertEquals(Set.of("fairshare.usage.resolved.v1", "fairshare.usage.unmatched.v1", "fairshare.registry.changes.v1"), registry.produces());
+        assertEquals(Set.of("fairshare.usage.resolved.v1", "fairshare.usage.unmatched.v1", "fairshare.registry.changes.v1", "fairshare.credentials.v1"),
+                registry.produces());
         assertEquals(Set.of(new Group("rights-registry-resolver", false, "fairshare.usage.accepted.v1"),
                 new Group("rights-registry-unmatched-store", false, "fairshare.usage.unmatched.v1"),
                 new Group("registry-index-", true, "fairshare.registry.changes.v1")), registry.groups());
@@ -53,9 +54,9 @@ class ServiceCatalogTest {
     }
 
     @Test
-    void theContractsNameFiveTopics() {
+    void theContractsNameSixTopics() {
         assertEquals(Set.of("fairshare.usage.accepted.v1", "fairshare.usage.resolved.v1", "fairshare.usage.unmatched.v1",
-                "fairshare.registry.changes.v1", "fairshare.statements.issued.v1"), ServiceCatalog.contractTopics());
+                "fairshare.registry.changes.v1", "fairshare.statements.issued.v1", "fairshare.credentials.v1"), ServiceCatalog.contractTopics());
     }
 
     @Test
