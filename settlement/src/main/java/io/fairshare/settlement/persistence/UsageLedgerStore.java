@@ -25,7 +25,8 @@ import java.util.Map;
  * period cannot start closing half-way through the batch), decides each event's settle period, and
  * inserts the events' keys with one statement over arrays ({@code unnest}, {@code ON CONFLICT DO NOTHING
  * RETURNING}) and COPYs the lines of the events that were new: an event already stored under
- * {@code (platform_id, event_id)} is skipped with its lines.
+ * {@code (platform_id, event_id)} is skipped with its lines. The same transaction adds the inserted events to the
+ * disclosure aggregates ({@link DisclosureAggregates}).
  */
 @ApplicationScoped
 public class UsageLedgerStore {
@@ -141,12 +142,14 @@ public class UsageLedgerStore {
             return 0;
         }
         StringBuilder copy = new StringBuilder(inserted.size() * 200);
+        DisclosureAggregates aggregates = new DisclosureAggregates();
         int lines = 0;
         for (int i = 0; i < n; i++) {
             ResolvedUsage e = events.get(i);
             if (!inserted.contains(e.platformId() + '\u0000' + e.eventId())) {
                 continue;
             }
+            aggregates.add(settle[i], e);
             BigDecimal weighted = e.weightedUnits();
             for (ResolvedLine l : e.lines()) {
                 field(copy, settle[i]);
@@ -179,6 +182,7 @@ public class UsageLedgerStore {
         } catch (IOException e) {
             throw new SQLException("COPY of usage lines failed", e);
         }
+        aggregates.store(c); // the disclosure aggregates of exactly the lines COPY'd, in the same transaction
         return lines;
     }
 
