@@ -18,15 +18,17 @@ import java.util.Set;
 final class DisclosureAggregates {
     private static final String ADD_TOTALS = """
             INSERT INTO disclosure_total AS t (settle_period, platform_id, model_id, model_version, work_category, usage_type,
-                                               society_id, status, events, units, group_events, group_units)
-            SELECT s, p, m, v, c, u, so, st, count(*) FILTER (WHERE f), coalesce(sum(n) FILTER (WHERE f), 0), count(*), sum(n)
-            FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::boolean[])
-                 AS x(s, p, m, v, c, u, so, st, n, f)
+                                               society_id, status, events, units, society_events, society_units, status_events, status_units)
+            SELECT s, p, m, v, c, u, so, st, count(*) FILTER (WHERE f), coalesce(sum(n) FILTER (WHERE f), 0),
+                   count(*) FILTER (WHERE fs), coalesce(sum(n) FILTER (WHERE fs), 0), count(*) FILTER (WHERE ft), coalesce(sum(n) FILTER (WHERE ft), 0)
+            FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::boolean[],
+                        ?::boolean[], ?::boolean[]) AS x(s, p, m, v, c, u, so, st, n, f, fs, ft)
             GROUP BY s, p, m, v, c, u, so, st
             ORDER BY s, p, m, v, c, u, so, st
             ON CONFLICT (settle_period, platform_id, model_id, model_version, work_category, usage_type, society_id, status)
             DO UPDATE SET events = t.events + EXCLUDED.events, units = t.units + EXCLUDED.units,
-                          group_events = t.group_events + EXCLUDED.group_events, group_units = t.group_units + EXCLUDED.group_units""";
+                          society_events = t.society_events + EXCLUDED.society_events, society_units = t.society_units + EXCLUDED.society_units,
+                          status_events = t.status_events + EXCLUDED.status_events, status_units = t.status_units + EXCLUDED.status_units""";
     private static final String ADD_WORKS = """
             INSERT INTO disclosure_work AS t (settle_period, platform_id, model_id, model_version, work_id, society_id, status, events, units)
             SELECT s, p, m, v, w, so, st, count(*), sum(n)
@@ -40,7 +42,7 @@ final class DisclosureAggregates {
             version = new ArrayList<>(), category = new ArrayList<>(), usageType = new ArrayList<>(), work = new ArrayList<>(),
             society = new ArrayList<>(), status = new ArrayList<>();
     private final List<Long> units = new ArrayList<>();
-    private final List<Boolean> first = new ArrayList<>();
+    private final List<Boolean> first = new ArrayList<>(), firstOfSociety = new ArrayList<>(), firstOfStatus = new ArrayList<>();
 
     /** One inserted event, settled in {@code settlePeriod}: one row per distinct (society, status) of its lines. */
     void add(String settlePeriod, ResolvedUsage e) {
@@ -49,8 +51,12 @@ final class DisclosureAggregates {
             pairs.add(nonNull(l.societyId()) + '\u0000' + l.status().name());
         }
         boolean isFirst = true;
+        Set<String> societies = new java.util.HashSet<>();
+        Set<String> statuses = new java.util.HashSet<>();
         for (String pair : pairs.stream().sorted().toList()) {
             int cut = pair.indexOf('\u0000');
+            firstOfSociety.add(societies.add(pair.substring(0, cut)));
+            firstOfStatus.add(statuses.add(pair.substring(cut + 1)));
             settle.add(settlePeriod);
             platform.add(e.platformId());
             model.add(nonNull(e.modelId()));
@@ -77,7 +83,9 @@ final class DisclosureAggregates {
                 ps.setArray(k++, c.createArrayOf("text", a.toArray()));
             }
             ps.setArray(k++, c.createArrayOf("bigint", units.toArray()));
-            ps.setArray(k, c.createArrayOf("boolean", first.toArray()));
+            ps.setArray(k++, c.createArrayOf("boolean", first.toArray()));
+            ps.setArray(k++, c.createArrayOf("boolean", firstOfSociety.toArray()));
+            ps.setArray(k, c.createArrayOf("boolean", firstOfStatus.toArray()));
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement(ADD_WORKS)) {

@@ -20,7 +20,7 @@ public class DisclosureStore {
     }
 
     private static final String MODEL_FILTER = " WHERE settle_period = ? AND platform_id = ? AND model_id = ? AND (?::text IS NULL OR model_version = ?)";
-    private static final String TOTALS = "SELECT work_category, usage_type, society_id, status, sum(events), sum(units), sum(group_events), sum(group_units)"
+    private static final String TOTALS = "SELECT work_category, usage_type, society_id, status, sum(events), sum(units), sum(society_events), sum(society_units), sum(status_events), sum(status_units)"
             + " FROM disclosure_total" + MODEL_FILTER + " GROUP BY 1, 2, 3, 4";
     private static final String WORKS = "SELECT work_id, society_id, status, sum(events), sum(units) FROM disclosure_work" + MODEL_FILTER
             + " GROUP BY 1, 2, 3";
@@ -38,7 +38,7 @@ public class DisclosureStore {
             try (PreparedStatement ps = model(c, TOTALS, periodId, platformId, modelId, modelVersion); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new AggregateRow(rs.getString(1), rs.getString(2), emptyAsNull(rs.getString(3)), rs.getString(4),
-                            rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)));
+                            rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10)));
                 }
             }
             if (rows.isEmpty()) {

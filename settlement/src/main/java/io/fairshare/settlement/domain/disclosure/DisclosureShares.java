@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * The arithmetic of disclosure reports: shares of a model's total units, and the suppression of small groups.
@@ -86,7 +87,7 @@ public final class DisclosureShares {
 
     /**
      * The report of a model from its stored aggregates: totals from the once-per-event counts, work category and
-     * usage type from the same, society and licence status from the per-group counts. {@code minGroupEvents} 0:
+     * usage type from the same, society and licence status from their once-per-society and once-per-status counts. {@code minGroupEvents} 0:
      * nothing folded (the detailed report), and {@code works} listed.
      */
     public static DisclosureReport report(String periodId, String platformId, String modelId, String modelVersion, boolean detailed,
@@ -99,10 +100,11 @@ public final class DisclosureShares {
             units += r.units();
         }
         List<Dimension> dimensions = List.of(
-                new Dimension(Dimension.WORK_CATEGORY, fold(sum(rows, AggregateRow::workCategory, false), units, min)),
-                new Dimension(Dimension.USAGE_TYPE, fold(sum(rows, AggregateRow::usageType, false), units, min)),
-                new Dimension(Dimension.SOCIETY, fold(sum(rows, r -> societyName(r.societyId()), true), units, min)),
-                new Dimension(Dimension.LICENCE_STATUS, fold(sum(rows, AggregateRow::status, true), units, min)));
+                new Dimension(Dimension.WORK_CATEGORY, fold(sum(rows, AggregateRow::workCategory, r -> r.events(), r -> r.units()), units, min)),
+                new Dimension(Dimension.USAGE_TYPE, fold(sum(rows, AggregateRow::usageType, r -> r.events(), r -> r.units()), units, min)),
+                new Dimension(Dimension.SOCIETY, fold(sum(rows, r -> societyName(r.societyId()), r -> r.societyEvents(), r -> r.societyUnits()),
+                        units, min)),
+                new Dimension(Dimension.LICENCE_STATUS, fold(sum(rows, AggregateRow::status, r -> r.statusEvents(), r -> r.statusUnits()), units, min)));
         List<WorkShare> workShares = new ArrayList<>();
         if (detailed) {
             for (WorkRow w : works) {
@@ -120,12 +122,13 @@ public final class DisclosureShares {
         return societyId == null || societyId.isEmpty() ? NO_SOCIETY : societyId;
     }
 
-    private static Map<String, long[]> sum(List<AggregateRow> rows, Function<AggregateRow, String> key, boolean perGroup) {
+    private static Map<String, long[]> sum(List<AggregateRow> rows, Function<AggregateRow, String> key, ToLongFunction<AggregateRow> events,
+                                           ToLongFunction<AggregateRow> units) {
         Map<String, long[]> out = new LinkedHashMap<>();
         for (AggregateRow r : rows) {
             long[] t = out.computeIfAbsent(key.apply(r), k -> new long[2]);
-            t[0] += perGroup ? r.groupEvents() : r.events();
-            t[1] += perGroup ? r.groupUnits() : r.units();
+            t[0] += events.applyAsLong(r);
+            t[1] += units.applyAsLong(r);
         }
         // a group whose events all counted under another (society, status) has nothing of its own
         out.values().removeIf(t -> t[0] == 0 && t[1] == 0);

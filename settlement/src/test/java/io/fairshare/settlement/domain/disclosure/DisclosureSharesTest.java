@@ -80,9 +80,9 @@ class DisclosureSharesTest {
     void theReportTakesTotalsOncePerEventAndSocietiesPerGroup() {
         // one event of 100 units with lines in two societies: counted once in the totals, in both societies
         List<AggregateRow> rows = List.of(
-                new AggregateRow("book", "PRE_TRAINING", "s-a", "LICENSED", 1, 100, 1, 100),
-                new AggregateRow("book", "PRE_TRAINING", "s-b", "LICENSED", 0, 0, 1, 100),
-                new AggregateRow("news", "RETRIEVAL", null, "UNCLAIMED", 1, 300, 1, 300));
+                new AggregateRow("book", "PRE_TRAINING", "s-a", "LICENSED", 1, 100, 1, 100, 1, 100),
+                new AggregateRow("book", "PRE_TRAINING", "s-b", "LICENSED", 0, 0, 1, 100, 0, 0),
+                new AggregateRow("news", "RETRIEVAL", null, "UNCLAIMED", 1, 300, 1, 300, 1, 300));
         DisclosureReport r = DisclosureShares.report("2026-11", "p", "m", null, true, 10, rows,
                 List.of(new WorkRow("w1", null, "UNCLAIMED", 1, 300)));
         assertEquals(2, r.totalEvents());
@@ -96,7 +96,10 @@ class DisclosureSharesTest {
         assertEquals("25.0%", society.groups().get(2).percent());
         assertEquals(1, r.works().size());
         assertEquals(DisclosureShares.NO_SOCIETY, r.works().get(0).society());
-        assertEquals(2, r.dimensions().get(3).groups().size());
+        // LICENSED: the one event once, though its lines name two societies
+        assertEquals(List.of("UNCLAIMED", "LICENSED"), r.dimensions().get(3).groups().stream().map(Share::group).toList());
+        assertEquals(1, r.dimensions().get(3).groups().get(1).events());
+        assertEquals(100, r.dimensions().get(3).groups().get(1).units());
         DisclosureReport summary = DisclosureShares.report("2026-11", "p", "m", null, false, 10, rows, List.of());
         assertEquals(10, summary.minGroupEvents());
         assertTrue(summary.works().isEmpty());
