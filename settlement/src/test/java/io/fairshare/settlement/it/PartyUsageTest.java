@@ -29,7 +29,6 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +122,7 @@ class PartyUsageTest {
         SettlementApi.awaitCount(db, events.size(), "SELECT count(*) FROM usage_event WHERE event_id LIKE ?", "pu-%-" + tag);
 
         // the expectations, from the events: per (platform, work, society, licence status) events, units and attributed units
-        Map<String, long[]> expected = new TreeMap<>();
+        Map<String, long[]> counted = new TreeMap<>();
         BigDecimal owed = BigDecimal.ZERO, held = BigDecimal.ZERO;
         for (UsageResolvedV1 e : events) {
             for (ResolvedLineV1 l : e.lines()) {
@@ -131,7 +130,7 @@ class PartyUsageTest {
                     continue;
                 }
                 String st = l.disputed() ? "DISPUTED" : l.status() == LineStatus.RESERVED ? "VIOLATION" : "STATUTORY";
-                long[] f = expected.computeIfAbsent(e.usage().platformId() + "|" + e.workId() + "|" + l.societyId() + "|" + st, k -> new long[3]);
+                long[] f = counted.computeIfAbsent(e.usage().platformId() + "|" + e.workId() + "|" + l.societyId() + "|" + st, k -> new long[3]);
                 f[0]++;
                 f[1] += e.usage().units();
                 f[2] += e.usage().units() * l.shareBasisPoints() / 10_000;
@@ -142,6 +141,8 @@ class PartyUsageTest {
                 }
             }
         }
+
+        Map<String, String> expected = asText(counted);
 
         // open period: usage, nothing owed yet
         BearerKeys.NewKey mine = BearerKeys.PARTY.generate();
@@ -233,8 +234,8 @@ class PartyUsageTest {
         given().get("/v1/parties/{id}/usage", pa).then().statusCode(401);
     }
 
-    /** The response's usage as (platform|work|society|status) to events, units, attributed units. */
-    private static Map<String, long[]> figures(JsonPath v) {
+    /** The response's usage as (platform|work|society|status) to [events, units, attributed units]. */
+    private static Map<String, String> figures(JsonPath v) {
         Map<String, long[]> out = new TreeMap<>();
         for (Map<String, Object> u : v.<Map<String, Object>>getList("usage")) {
             long[] f = out.computeIfAbsent(u.get("platformId") + "|" + u.get("workId") + "|" + u.get("societyId") + "|" + u.get("licenceStatus"),
@@ -243,12 +244,12 @@ class PartyUsageTest {
             f[1] += ((Number) u.get("units")).longValue();
             f[2] += new BigDecimal((String) u.get("attributedUnits")).longValueExact();
         }
-        return new TreeMap<>(out) {
-            @Override
-            public boolean equals(Object o) {
-                return o instanceof Map<?, ?> m && m.size() == size() && entrySet().stream()
-                        .allMatch(e -> m.get(e.getKey()) instanceof long[] a && java.util.Arrays.equals(a, e.getValue()));
-            }
-        };
+        return asText(out);
+    }
+
+    private static Map<String, String> asText(Map<String, long[]> figures) {
+        Map<String, String> out = new TreeMap<>();
+        figures.forEach((k, f) -> out.put(k, java.util.Arrays.toString(f)));
+        return out;
     }
 }
