@@ -65,7 +65,7 @@ public class PeriodsResource {
         Caller who = caller.get();
         CloseService.Provisional p = close.provisional(periodId);
         return new ProvisionalView(p.periodId(), p.state().name(), true, p.rows(),
-                p.statements().stream().filter(s -> StatementAccess.mayRead(who, s.kind(), s.addresseeId())).map(StatementView::of).toList(),
+                p.statements().stream().filter(s -> StatementAccess.mayRead(who, s)).map(StatementView::of).toList(),
                 StatementAccess.seesEverything(who) ? p.errors() : List.of());
     }
 }

@@ -53,7 +53,7 @@ public class StatementsResource {
             throw ApiProblem.invalid("the query parameter period is required, e.g. ?period=2026-11", List.of());
         }
         return store.statements(terms.period(period).id()).stream()
-                .filter(s -> StatementAccess.mayRead(who, s.kind(), s.addresseeId())).map(StatementView::of).toList();
+                .filter(s -> StatementAccess.mayRead(who, s)).map(StatementView::of).toList();
     }
 
     @APIResponse(responseCode = "200", description = "The statement as issued: canonical JSON (whose SHA-256 is the statement's), CSV or DSR-style",
@@ -66,7 +66,7 @@ public class StatementsResource {
     public Response statement(@HeaderParam(HttpHeaders.ACCEPT) String accept,
                               @PathParam("statementId") String statementId, @QueryParam("format") String format) {
         Caller who = caller.get();
-        StatementRecord s = store.statement(statementId).filter(r -> StatementAccess.mayRead(who, r.kind(), r.addresseeId()))
+        StatementRecord s = store.statement(statementId).filter(r -> StatementAccess.mayRead(who, r))
                 .orElseThrow(() -> ApiProblem.notFound("no statement " + statementId));
         String f = format != null ? format : accept != null && accept.contains("text/csv") ? "csv"
                 : accept != null && accept.contains("text/tab-separated-values") ? "dsr" : "json";

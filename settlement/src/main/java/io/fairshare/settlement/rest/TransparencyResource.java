@@ -112,7 +112,7 @@ public class TransparencyResource {
 
     private StatementRecord readable(String statementId) {
         Caller who = caller.get();
-        return statements.statement(statementId).filter(r -> StatementAccess.mayRead(who, r.kind(), r.addresseeId()))
+        return statements.statement(statementId).filter(r -> StatementAccess.mayRead(who, r))
                 .orElseThrow(() -> ApiProblem.notFound("no statement " + statementId));
     }
 }
