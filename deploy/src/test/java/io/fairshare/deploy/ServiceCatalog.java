@@ -49,6 +49,8 @@ final class ServiceCatalog {
             // Every payout instance reads all credentials from the beginning: assigned partitions, no group.
             new PlainClient("payout", Direction.CONSUMES, Topics.CREDENTIALS, null, null,
                     "payout/src/main/java/io/fairshare/payout/messaging/CredentialTopic.java", "CredentialFeed"),
+            new PlainClient("settlement", Direction.CONSUMES, Topics.CREDENTIALS, null, null,
+                    "settlement/src/main/java/io/fairshare/settlement/messaging/CredentialTopic.java", "CredentialFeed"),
             new PlainClient("rights-registry", Direction.CONSUMES, Topics.REGISTRY_CHANGES, "registry-index-", null,
                     "rights-registry/src/main/java/io/fairshare/registry/application/ChangeFeed.java", "\"registry-index-\""),
             new PlainClient("rights-registry", Direction.PRODUCES, Topics.USAGE_RESOLVED, null, "rights-registry-back-claims-",

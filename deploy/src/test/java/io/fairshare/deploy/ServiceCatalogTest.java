@@ -32,7 +32,7 @@ class ServiceCatalogTest {
         Service settlement = ServiceCatalog.service(DeployFiles.services(), "settlement");
         assertEquals(8083, settlement.port());
         assertEquals("settlement", settlement.database());
-        assertEquals(Set.of("fairshare.usage.resolved.v1"), settlement.consumes());
+        assertEquals(Set.of("fairshare.usage.resolved.v1", "fairshare.credentials.v1"), settlement.consumes());
         assertEquals(Set.of("fairshare.statements.issued.v1"), settlement.produces());
         assertEquals(Set.of(new Group("settlement-ledger", false, "fairshare.usage.resolved.v1")), settlement.groups());
         Service ingest = ServiceCatalog.service(DeployFiles.services(), "usage-ingest");
