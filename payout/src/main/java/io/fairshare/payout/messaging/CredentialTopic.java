@@ -26,9 +26,7 @@ public class CredentialTopic {
     }
 
     void onStart(@Observes StartupEvent event) {
-        feed = new CredentialFeed(kafka, credentials.book());
-        feed.start();
-        credentials.readBy(feed::caughtUp);
+        feed = credentials.follow(kafka);
     }
 
     void onStop(@Observes ShutdownEvent event) {
