@@ -17,6 +17,7 @@ import io.fairshare.contracts.credentials.CredentialV1;
 import io.fairshare.service.credentials.CredentialJson;
 import io.fairshare.testsupport.FairshareTestResources;
 import io.fairshare.testsupport.TestServers;
+import io.fairshare.testsupport.TopicWriter;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -24,13 +25,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -59,14 +57,8 @@ class PartyPayoutsTest {
     }
 
     static void publish(CredentialV1... credentials) throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestServers.kafkaBootstrap());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
-            for (CredentialV1 c : credentials) {
-                producer.send(new ProducerRecord<>(Topics.CREDENTIALS, c.keyId(), CredentialJson.write(c))).get();
-            }
-        }
+        TopicWriter.send(Arrays.stream(credentials)
+                .map(c -> new ProducerRecord<>(Topics.CREDENTIALS, c.keyId(), CredentialJson.write(c))).toList());
     }
 
     static int status(String token, String partyId) {

@@ -19,6 +19,7 @@ import io.fairshare.contracts.usage.UsageResolvedV1;
 import io.fairshare.service.credentials.CredentialJson;
 import io.fairshare.testsupport.FairshareTestResources;
 import io.fairshare.testsupport.TestServers;
+import io.fairshare.testsupport.TopicWriter;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,15 +31,12 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -74,14 +72,8 @@ class PartyUsageTest {
     }
 
     static void publishCredentials(CredentialV1... credentials) throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestServers.kafkaBootstrap());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
-            for (CredentialV1 c : credentials) {
-                producer.send(new ProducerRecord<>(Topics.CREDENTIALS, c.keyId(), CredentialJson.write(c))).get();
-            }
-        }
+        TopicWriter.send(Arrays.stream(credentials)
+                .map(c -> new ProducerRecord<>(Topics.CREDENTIALS, c.keyId(), CredentialJson.write(c))).toList());
     }
 
     static int status(String token, String partyId) {
