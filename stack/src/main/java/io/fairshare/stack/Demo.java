@@ -23,7 +23,9 @@ import java.util.Set;
  * {@code ./fairshare up --demo}: once the stack is ready, loads {@code seeds/data} into the services, streams the
  * seeded workload through ingest's HTTP API (events of the last ended month, in Asia/Seoul, settlement's calendar),
  * waits until every service has consumed everything, closes that period, waits for payout to book the statements,
- * runs a payout, and prints a summary with where the pain.001 file and the statement exports are.
+ * runs a payout, prints a summary with where the pain.001 file and the statement exports are, and shows the
+ * transparency of the period ({@link DemoTransparency}): each model's disclosure report, a party's own view and a
+ * statement verified against its signed tree head.
  */
 public final class Demo implements AfterReady {
     private static final Duration CATCH_UP = Duration.ofMinutes(60);
@@ -42,7 +44,7 @@ public final class Demo implements AfterReady {
     public void run(RunningStack stack) throws Exception {
         long t0 = System.nanoTime();
         Path seedsDir = projectRoot.resolve("seeds/data");
-        out.println("\nDemo 1/5: loading " + projectRoot.relativize(seedsDir) + " ...");
+        out.println("\nDemo 1/6: loading " + projectRoot.relativize(seedsDir) + " ...");
         if (!Files.isRegularFile(seedsDir.resolve(SeedFiles.SPEC))) {
             throw new IllegalStateException(seedsDir + " holds no seeds; write them with: java -cp \"seeds/target/classes:seeds/target/lib/*\""
                     + " io.fairshare.seeds.GenerateSeeds");
@@ -55,7 +57,7 @@ public final class Demo implements AfterReady {
         SeedLoader.Result loaded = new SeedLoader(endpoints, stack.operatorToken(), out).load(seeds);
 
         YearMonth period = YearMonth.now(UsageWorkload.SEOUL).minusMonths(1);
-        out.printf("%nDemo 2/5: streaming %,d usage events of period %s over HTTP (Zipf over the works, %.1f%% unmatched) ...%n",
+        out.printf("%nDemo 2/6: streaming %,d usage events of period %s over HTTP (Zipf over the works, %.1f%% unmatched) ...%n",
                 events, period, UsageWorkload.UNMATCHED_PER_MILLE / 10.0);
         UsageWorkload workload = UsageWorkload.forPeriod(seeds, seeds.spec().seed(), events, period, UsageWorkload.SEOUL);
         WorkloadPoster.Result posted = new WorkloadPoster(endpoints.ingest(), loaded.platformKeys(), 4, 1000, out).post(workload);
@@ -65,7 +67,7 @@ public final class Demo implements AfterReady {
             out.println("  waiting for rights-registry and settlement to consume everything ...");
             lag.awaitCaughtUp(Set.of(), CATCH_UP, Duration.ofSeconds(10), out::println);
 
-            out.printf("%nDemo 3/5: closing period %s ...%n", period);
+            out.printf("%nDemo 3/6: closing period %s ...%n", period);
             ServiceClient settlement = new ServiceClient(stack.baseUrl("settlement"), stack.operatorToken());
             JsonNode closed = settlement.post("/v1/periods/" + period + "/close", null);
             int statements = closed.path("statements").size();
@@ -73,7 +75,7 @@ public final class Demo implements AfterReady {
             lag.awaitRecords(Topics.STATEMENTS_ISSUED, statements, Duration.ofMinutes(2));
             lag.awaitCaughtUp(Set.of(), Duration.ofMinutes(5), Duration.ofSeconds(10), out::println);
 
-            out.println("\nDemo 4/5: the platforms pay their statements; running a payout ...");
+            out.println("\nDemo 4/6: the platforms pay their statements; running a payout ...");
             ServiceClient payout = new ServiceClient(stack.baseUrl("payout"), stack.operatorToken());
             LocalDate today = LocalDate.now(UsageWorkload.SEOUL);
             for (JsonNode s : closed.path("statements")) {
@@ -105,8 +107,10 @@ public final class Demo implements AfterReady {
             JsonNode trial = payout.get("/v1/ledger/trial-balance");
             JsonNode reconciliation = payout.get("/v1/reconciliation?periodId=" + period);
 
-            out.println("\nDemo 5/5: summary");
+            out.println("\nDemo 5/6: summary");
             printSummary(closed, run, trial, reconciliation, exports);
+            out.println("\nDemo 6/6: transparency (" + stack.home().resolve("demo/transparency") + "/)");
+            new DemoTransparency(stack, projectRoot, out).run(closed, stack.home().resolve("demo/transparency"));
             out.printf("%nDemo done in %d s.%n", Duration.ofNanos(System.nanoTime() - t0).toSeconds());
         }
     }
