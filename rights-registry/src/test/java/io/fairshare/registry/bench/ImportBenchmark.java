@@ -27,6 +27,7 @@ import java.util.List;
  *   java -cp "$(cat cp.txt)" io.fairshare.registry.bench.ImportBenchmark [works]
  * </pre>
  * (cp.txt: {@code dependency:build-classpath -Dmdep.outputFile=cp.txt -Dmdep.includeScope=test} plus target/test-classes.)
+ * {@code -Dbench.service.jvm-args="..."} passes JVM options to the service (a JFR recording, for instance).
  */
 public final class ImportBenchmark {
     private static final String TOKEN = "bench-authority-token";
@@ -56,6 +57,11 @@ public final class ImportBenchmark {
                 "-Dkafka.bootstrap.servers=" + TestServers.kafkaBootstrap(),
                 "-Dfairshare.registry.authority-token=" + TOKEN,
                 "-jar", jar.toString()));
+        String extra = System.getProperty("bench.service.jvm-args", "").trim();
+        if (!extra.isEmpty()) {
+            // e.g. -XX:StartFlightRecording=filename=/tmp/import.jfr,settings=profile to profile the import
+            cmd.addAll(1, List.of(extra.split("\\s+")));
+        }
         File log = Files.createTempFile("registry-bench-", ".log").toFile();
         Process service = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
         try {

@@ -9,6 +9,7 @@ import io.fairshare.contracts.usage.WorkRef;
 import io.fairshare.ingest.config.IngestConfig;
 import io.fairshare.ingest.config.IngestConfig.CrashTest.Step;
 import io.fairshare.ingest.domain.BatchTriage;
+import io.fairshare.ingest.domain.EventFingerprint;
 import io.fairshare.ingest.domain.EventResult;
 import io.fairshare.ingest.domain.EventStatus;
 import io.fairshare.ingest.domain.UsageEvent;
@@ -22,6 +23,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -82,21 +84,28 @@ public class IngestService {
 
     private void store(String platformId, List<BatchTriage.Candidate> candidates, EventResult[] results) {
         List<String> ids = candidates.stream().map(c -> c.event().eventId()).toList();
+        Map<String, byte[]> fingerprints = new HashMap<>(candidates.size() * 2);
+        for (BatchTriage.Candidate c : candidates) {
+            fingerprints.put(c.event().eventId(), EventFingerprint.of(c.event()));
+        }
         // This request's mark on its claims, so that releasing them never touches a retry's.
         long token = holder.nextToken();
-        Set<String> claimed;
+        Claimed claimed;
         try {
-            claimed = claim(platformId, ids, token);
+            claimed = claim(platformId, ids, fingerprints, token);
         } catch (StorageException e) {
             throw new ServiceUnavailableException("the idempotency store (PostgreSQL) is unavailable", e);
         }
         Instant acceptedAt = Instant.now();
-        List<BatchTriage.Candidate> toPublish = new ArrayList<>(claimed.size());
+        List<BatchTriage.Candidate> toPublish = new ArrayList<>(claimed.ids().size());
         for (BatchTriage.Candidate c : candidates) {
-            if (claimed.contains(c.event().eventId())) {
+            String id = c.event().eventId();
+            if (claimed.ids().contains(id)) {
                 toPublish.add(c);
+            } else if (claimed.conflicts().containsKey(id)) {
+                results[c.index()] = EventResult.conflict(c.index(), id, claimed.conflicts().get(id));
             } else {
-                results[c.index()] = EventResult.duplicate(c.index(), c.event().eventId());
+                results[c.index()] = EventResult.duplicate(c.index(), id);
             }
         }
         if (toPublish.isEmpty()) {
@@ -148,28 +157,53 @@ public class IngestService {
         }
     }
 
+    /** What a request may publish ({@code ids}), and the ids used before for other content, with the fields that differ. */
+    private record Claimed(Set<String> ids, Map<String, List<String>> conflicts) {
+    }
+
     /**
      * Claims what this request must publish. Ids another live request is publishing are waited for,
      * up to claim-wait: they become confirmed (duplicates) or are released or abandoned (claimed
      * here). After the wait, whatever is still unconfirmed is taken over. Only confirmed ids are left
-     * out, so "duplicate" is never said of an event that is not on the topic.
+     * out, so "duplicate" is never said of an event that is not on the topic. An id whose stored
+     * fingerprint differs from this request's event is a conflict: never claimed, never waited for.
      */
-    private Set<String> claim(String platformId, List<String> ids, long token) {
-        Set<String> claimed = new HashSet<>(claims.claim(platformId, ids, token, false));
+    private Claimed claim(String platformId, List<String> ids, Map<String, byte[]> fingerprints, long token) {
+        Set<String> claimed = new HashSet<>(claims.claim(platformId, ids, fingerprints, token, false));
+        Map<String, List<String>> conflicts = new HashMap<>();
         if (claimed.size() == ids.size()) {
-            return claimed;
+            return new Claimed(claimed, conflicts);
         }
         long deadline = System.nanoTime() + config.claimWait().toNanos();
-        Set<String> open = claims.notConfirmed(platformId, without(ids, claimed));
+        List<String> rest = without(ids, claimed);
+        conflicts.putAll(differing(platformId, rest, fingerprints));
+        Set<String> open = claims.notConfirmed(platformId, without(rest, conflicts.keySet()));
         while (!open.isEmpty()) {
             boolean force = System.nanoTime() > deadline;
             if (!force) {
                 sleep(CLAIM_POLL_MILLIS);
             }
-            claimed.addAll(claims.claim(platformId, open, token, force));
-            open = claims.notConfirmed(platformId, without(open, claimed));
+            claimed.addAll(claims.claim(platformId, open, fingerprints, token, force));
+            List<String> remaining = without(open, claimed);
+            if (force) {
+                // a forced claim takes every unconfirmed id but one of other content
+                conflicts.putAll(differing(platformId, remaining, fingerprints));
+            }
+            open = claims.notConfirmed(platformId, without(remaining, conflicts.keySet()));
         }
-        return claimed;
+        return new Claimed(claimed, conflicts);
+    }
+
+    /** Of {@code ids}, those stored with another fingerprint, and the fields in which they differ. */
+    private Map<String, List<String>> differing(String platformId, List<String> ids, Map<String, byte[]> fingerprints) {
+        Map<String, List<String>> out = new HashMap<>();
+        claims.fingerprints(platformId, ids).forEach((id, stored) -> {
+            List<String> fields = EventFingerprint.differingFields(stored, fingerprints.get(id));
+            if (!fields.isEmpty()) {
+                out.put(id, fields);
+            }
+        });
+        return out;
     }
 
     private static List<String> without(java.util.Collection<String> ids, Set<String> claimed) {
@@ -206,21 +240,24 @@ public class IngestService {
         int accepted = 0;
         int duplicate = 0;
         int rejected = 0;
+        int conflict = 0;
         for (EventResult r : results) {
             switch (r.status()) {
                 case ACCEPTED -> accepted++;
                 case DUPLICATE -> duplicate++;
                 case REJECTED -> rejected++;
+                case CONFLICT -> conflict++;
             }
         }
-        return new IngestReport(platformId, results.length, accepted, duplicate, rejected, Arrays.asList(results));
+        return new IngestReport(platformId, results.length, accepted, duplicate, rejected, conflict, Arrays.asList(results));
     }
 
     private void record(String platformId, IngestReport r, long nanos) {
         count(platformId, EventStatus.ACCEPTED, r.accepted());
         count(platformId, EventStatus.DUPLICATE, r.duplicate());
         count(platformId, EventStatus.REJECTED, r.rejected());
-        if (r.rejected() > 0) {
+        count(platformId, EventStatus.CONFLICT, r.conflict());
+        if (r.rejected() > 0 || r.conflict() > 0) {
             for (EventResult e : r.results()) {
                 for (FieldError fe : e.errors()) {
                     metrics.counter("fairshare.ingest.rejections", "platform", platformId, "code", fe.code()).increment();

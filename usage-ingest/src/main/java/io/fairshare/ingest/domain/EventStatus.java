@@ -7,5 +7,10 @@ public enum EventStatus {
     /** The platform already submitted this event id; it is not published again. */
     DUPLICATE,
     /** Invalid; see the field errors. Nothing of it was published. */
-    REJECTED
+    REJECTED,
+    /**
+     * The platform already submitted this event id with other content; the errors name the fields that differ. The
+     * earlier event stands, this one was not published: a correction is a new event id, never a reused one.
+     */
+    CONFLICT
 }

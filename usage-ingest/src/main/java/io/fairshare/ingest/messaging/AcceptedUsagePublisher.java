@@ -74,6 +74,26 @@ public class AcceptedUsagePublisher {
         this.outcomeBound = k.maxBlock().plus(k.deliveryTimeout()).plusSeconds(2);
     }
 
+    /**
+     * Whether the producer knows the accepted topic's partitions (asks the cluster, waiting up to max.block.ms, when
+     * it does not yet). Until it does, a hand-over would wait for that metadata and may be refused: readiness says
+     * so, and the start-up asks once so that the first request does not pay for it.
+     */
+    public boolean knowsTopic() {
+        try {
+            return !producer.partitionsFor(Topics.USAGE_ACCEPTED).isEmpty();
+        } catch (org.apache.kafka.common.KafkaException e) {
+            return false;
+        }
+    }
+
+    void warm(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent started) {
+        if (!knowsTopic()) {
+            org.jboss.logging.Logger.getLogger(AcceptedUsagePublisher.class).warnf(
+                    "no metadata for %s yet: not ready until the cluster answers for it", Topics.USAGE_ACCEPTED);
+        }
+    }
+
     /** How long after hand-over every record's outcome is known. */
     public Duration outcomeBound() {
         return outcomeBound;

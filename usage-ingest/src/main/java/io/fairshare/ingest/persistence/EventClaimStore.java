@@ -10,8 +10,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,17 +30,23 @@ public class EventClaimStore {
     // A P claim is taken over when nobody is publishing it: its holder's process is gone (its
     // instance lock, see ClaimHolder, is no longer in pg_locks), or the caller has waited long
     // enough (force). A claim of a live request is left to it. A rows are never taken: duplicates.
+    // A claim of other content (another fingerprint) is never taken: that is a conflict, not a retry.
     private static final String CLAIM = """
-            INSERT INTO event_claim (platform_id, event_id, state, claimed_at, claim_token)
-            SELECT ?, id, 'P', now(), ? FROM unnest(?::varchar[]) AS t(id)
-            ON CONFLICT (platform_id, event_id) DO UPDATE SET claimed_at = now(), claim_token = EXCLUDED.claim_token
+            INSERT INTO event_claim (platform_id, event_id, state, claimed_at, claim_token, fingerprint)
+            SELECT ?, id, 'P', now(), ?, decode(fp, 'hex') FROM unnest(?::varchar[], ?::text[]) AS t(id, fp)
+            ON CONFLICT (platform_id, event_id) DO UPDATE SET claimed_at = now(), claim_token = EXCLUDED.claim_token,
+                                                              fingerprint = EXCLUDED.fingerprint
               WHERE CASE WHEN event_claim.state <> 'P' THEN false
+                         WHEN event_claim.fingerprint IS NOT NULL AND event_claim.fingerprint <> EXCLUDED.fingerprint THEN false
                          WHEN ? OR event_claim.claim_token IS NULL THEN true
                          ELSE NOT EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted
                                             AND l.classid = %d AND l.objsubid = 2
                                             AND l.objid = ((event_claim.claim_token >> 32) & 4294967295)::oid)
                     END
             RETURNING event_id""".formatted(ClaimHolder.LOCK_CLASS & 0xFFFF_FFFFL);
+    private static final String FINGERPRINTS = """
+            SELECT event_id, fingerprint FROM event_claim
+             WHERE platform_id = ? AND event_id = ANY (?::varchar[]) AND fingerprint IS NOT NULL""";
     private static final String NOT_CONFIRMED = """
             SELECT t.id FROM unnest(?::varchar[]) AS t(id)
              WHERE NOT EXISTS (SELECT 1 FROM event_claim e WHERE e.platform_id = ? AND e.event_id = t.id AND e.state = 'A')""";
@@ -69,15 +78,21 @@ public class EventClaimStore {
      * deduplicates on platform and event id. Ids not returned are confirmed (duplicates) or held by
      * a live request ({@link #notConfirmed} tells which).
      */
-    public Set<String> claim(String platformId, Collection<String> eventIds, long token, boolean force) {
+    public Set<String> claim(String platformId, Collection<String> eventIds, Map<String, byte[]> fingerprints, long token, boolean force) {
         // Sorted so that two requests sharing ids lock them in the same order (no deadlock).
         String[] ids = eventIds.stream().sorted().toArray(String[]::new);
+        String[] fps = new String[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            byte[] fp = fingerprints.get(ids[i]);
+            fps[i] = fp == null ? null : HexFormat.of().formatHex(fp);
+        }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(CLAIM)) {
             Array arr = c.createArrayOf("varchar", ids);
             ps.setString(1, platformId);
             ps.setLong(2, token);
             ps.setArray(3, arr);
-            ps.setBoolean(4, force);
+            ps.setArray(4, c.createArrayOf("text", fps));
+            ps.setBoolean(5, force);
             Set<String> claimed = new HashSet<>(ids.length * 2);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -85,6 +100,26 @@ public class EventClaimStore {
                 }
             }
             return claimed;
+        } catch (SQLException e) {
+            throw new StorageException(e);
+        }
+    }
+
+    /** The stored fingerprints of the given ids (claims made before fingerprints were kept have none). */
+    public Map<String, byte[]> fingerprints(String platformId, Collection<String> eventIds) {
+        Map<String, byte[]> out = new HashMap<>();
+        if (eventIds.isEmpty()) {
+            return out;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(FINGERPRINTS)) {
+            ps.setString(1, platformId);
+            ps.setArray(2, c.createArrayOf("varchar", eventIds.toArray(String[]::new)));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getBytes(2));
+                }
+            }
+            return out;
         } catch (SQLException e) {
             throw new StorageException(e);
         }

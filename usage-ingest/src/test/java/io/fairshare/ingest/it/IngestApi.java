@@ -32,6 +32,9 @@ final class IngestApi {
     }
 
     static Platform newPlatform(String prefix) {
+        // The accepted topic exists before the first publish: created on demand, it may take longer than the
+        // producer's metadata wait on a loaded machine, and the first batch would be a 503.
+        TopicOnce.CREATED.hashCode();
         String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         given().header("Authorization", OPERATOR).contentType("application/json")
                 .body(Map.of("id", id, "name", "Test platform " + id))
@@ -45,6 +48,15 @@ final class IngestApi {
     }
 
     /** A valid usage event with the given id (an ISBN-13 work, tokens, used an hour ago in KR). */
+    private static final class TopicOnce {
+        static final Object CREATED = create();
+
+        private static Object create() {
+            io.fairshare.testsupport.TestServers.createTopic(Topics.USAGE_ACCEPTED, 4);
+            return Topics.USAGE_ACCEPTED;
+        }
+    }
+
     static Map<String, Object> event(String eventId) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("eventId", eventId);

@@ -67,6 +67,43 @@ class IngestCrashIT {
     }
 
     @Test
+    void anIdempotencyKeyHeldByAKilledProcessIsTakenOverByTheRetryAndItsAnswerIsReplayed() throws Exception {
+        String db = TestServers.createDatabase("ingest_crash_idem_it");
+        String platform = platform("idem");
+        List<Map<String, Object>> batch = IngestApi.events("k", 200);
+        Map<String, String> key = Map.of("Idempotency-Key", "batch-" + platform);
+        String token;
+        try (PackagedIngest held = PackagedIngest.start(db, 0, "crash-idem", holdAt("AFTER_CLAIM"))) {
+            token = held.newPlatform(platform);
+            CompletableFuture<HttpResponse<String>> inFlight = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return held.send("POST", "/v1/usage-events", token, batch, HOLD.plusSeconds(30), key);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            awaitClaims(db, platform, "P", 200);
+            held.kill();
+            assertTrue(inFlight.isCompletedExceptionally() || failedSoon(inFlight), "the request died with the process");
+        }
+        try (PackagedIngest again = PackagedIngest.start(db, 0, "crash-idem-restarted", Map.of())) {
+            HttpResponse<String> first = again.send("POST", "/v1/usage-events", token, batch, Duration.ofSeconds(30), key);
+            assertEquals(200, first.statusCode(), first.body());
+            assertEquals(List.of(200, 0, 0), counts(PackagedIngest.JSON.readTree(first.body())), "the key's holder is gone: the retry runs");
+            HttpResponse<String> replay = again.send("POST", "/v1/usage-events", token, batch, Duration.ofSeconds(30), key);
+            assertEquals(200, replay.statusCode());
+            assertEquals(first.body(), replay.body(), "the same answer, byte for byte");
+            assertEquals("true", replay.headers().firstValue("Idempotent-Replayed").orElse(null));
+            HttpResponse<String> other = again.send("POST", "/v1/usage-events", token, batch.subList(0, 10), Duration.ofSeconds(30), key);
+            assertEquals(409, other.statusCode(), other.body());
+            assertTrue(other.body().contains("idempotency-key-reused"), other.body());
+            Map<String, Long> copies = copiesOnTopic(platform);
+            assertEquals(200, copies.size());
+            assertEquals(Set.of(1L), Set.copyOf(copies.values()), "each event once");
+        }
+    }
+
+    @Test
     void aRetryAfterACrashBetweenPublishAndConfirmIsAcceptedAndItsCopiesCarryTheSameIdentity() throws Exception {
         String db = TestServers.createDatabase("ingest_crash_publish_it");
         String platform = platform("publish");

@@ -93,8 +93,14 @@ final class PackagedIngest implements AutoCloseable {
     }
 
     HttpResponse<String> send(String method, String path, String auth, Object body, Duration timeout) throws IOException, InterruptedException {
+        return send(method, path, auth, body, timeout, Map.of());
+    }
+
+    HttpResponse<String> send(String method, String path, String auth, Object body, Duration timeout, Map<String, String> headers)
+            throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Authorization", auth).timeout(timeout);
+        headers.forEach(b::header);
         if (body != null) {
             b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
         } else {
