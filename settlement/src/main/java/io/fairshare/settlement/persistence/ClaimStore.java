@@ -148,13 +148,7 @@ public class ClaimStore {
                 ps.setString(2, periodId);
                 ps.setString(3, s);
                 ps.setString(4, s);
-                List<Row> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(row(rs, List.of()));
-                    }
-                }
-                return out;
+                return rows(ps);
             }
         });
     }
@@ -193,13 +187,7 @@ public class ClaimStore {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM claim WHERE state = 'ACCEPTED' "
                     + "AND settled_in_period IS NULL AND period_id < ? ORDER BY claim_id")) {
                 ps.setString(1, periodId);
-                List<Row> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(row(rs, List.of()));
-                    }
-                }
-                return out;
+                return rows(ps);
             }
         });
     }
@@ -301,6 +289,17 @@ public class ClaimStore {
             ps.setString(7, claimId);
             ps.executeUpdate();
         }
+    }
+
+    /** The claims a query answers, without history. */
+    private static List<Row> rows(PreparedStatement ps) throws SQLException {
+        List<Row> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(row(rs, List.of()));
+            }
+        }
+        return out;
     }
 
     private static Row row(ResultSet rs, List<History> history) throws SQLException {

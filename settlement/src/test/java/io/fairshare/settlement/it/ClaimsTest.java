@@ -19,7 +19,6 @@ import io.fairshare.testsupport.FairshareTestResources;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -51,12 +50,9 @@ class ClaimsTest {
     static final String BETA = "society-beta-key";    // s-beta
     static final String PLATFORM_A = "platform-a-key"; // plat-a: the claims below charge plat-b
 
-    public static class OwnTopic implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("mp.messaging.incoming.usage-resolved-in.topic", TOPIC,
-                    "mp.messaging.incoming.usage-resolved-in.group.id", "settlement-claims-test",
-                    "mp.messaging.incoming.usage-resolved-in.metadata.max.age.ms", "1000");
+    public static class OwnTopic extends SettlementApi.OwnUsageTopic {
+        public OwnTopic() {
+            super(TOPIC, "settlement-claims-test");
         }
     }
 
