@@ -127,9 +127,10 @@ public class Claims {
         LineRef ref = body.line() == null ? null : new LineRef(body.line().statementId(), body.line().section(),
                 body.line().lineNumber() == null ? -1 : body.line().lineNumber());
         ClaimedLine missing = missing(body.missingUsage(), errors);
-        if (type != null || errors.isEmpty()) {
-            errors.addAll(ClaimRules.validate(type, body.evidence(), ref, missing));
-        }
+        boolean unknownType = !errors.isEmpty() && "type".equals(errors.get(0).field());
+        // every field error at once; an unknown type is named once, not also as missing
+        ClaimRules.validate(type, body.evidence(), ref, missing).stream()
+                .filter(e -> !(unknownType && "type".equals(e.field()))).forEach(errors::add);
         if (!errors.isEmpty()) {
             throw ApiProblem.invalid("the claim is not valid", errors);
         }

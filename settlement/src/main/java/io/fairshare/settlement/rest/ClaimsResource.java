@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Claims and disputes on issued statement lines (see {@link Claims} for who sees and does what). */
@@ -53,7 +55,8 @@ public class ClaimsResource {
     @RolesAllowed({Roles.OPERATOR, Roles.SOCIETY, Roles.PARTY, Roles.PLATFORM})
     @Operation(summary = "Raise a claim on an issued line ({type, periodId, line: {statementId, section, lineNumber}, evidence}) or on"
             + " missing usage ({type: MISSING_USAGE, periodId, missingUsage: {platformId, workId, usageType, unitKind}, evidence})")
-    @APIResponse(responseCode = "201", description = "The claim, OPEN")
+    @APIResponse(responseCode = "201", description = "The claim, OPEN",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Claims.ClaimView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, every one named (problem+json)")
     @APIResponse(responseCode = "404", description = "Unknown period; a line this caller may not claim on, or none: the same answer")
     @APIResponse(responseCode = "409", description = "period-not-closed; claim-already-open (the caller's OPEN claim of this type on the line)")

@@ -120,7 +120,7 @@ class ClaimsTest {
         raise(PARTY, badPeriod).statusCode(404).contentType("application/problem+json");
         Map<String, Object> invalid = lineClaim("NOT_A_TYPE", directMayId, "lines", 0, " ");
         JsonPath bad = raise(PARTY, invalid).statusCode(400).contentType("application/problem+json").extract().jsonPath();
-        assertTrue(bad.getList("errors.field").contains("type"), bad.prettify());
+        assertEquals(List.of("type", "evidence"), bad.getList("errors.field"), bad.prettify());
 
         operator().post("/v1/periods/" + MAY + "/close").then().statusCode(200);
         byte[] mayBytes = bytes(directMayId);
