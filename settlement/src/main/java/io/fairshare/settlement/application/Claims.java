@@ -43,7 +43,8 @@ import java.util.Optional;
  *
  * <p>Who sees a claim: the operator every one; an auditor key without a scope every one, an issued auditor key those
  * of its platforms and periods; a society the claims it raised and those on its own statements' lines or naming it;
- * a party those it raised and those on lines naming it; a platform those charged to it. Anyone else, and any id that
+ * a party those it raised and those on lines naming it; either also an accepted claim whose correction names it (it
+ * reads the claim its adjustment points to); a platform those charged to it. Anyone else, and any id that
  * does not exist, get the same 404 body ({@link #NOT_FOUND}), which names no id.
  */
 @ApplicationScoped
@@ -289,11 +290,17 @@ public class Claims {
             case Roles.OPERATOR -> true;
             case Roles.AUDITOR -> caller.scope().isEmpty() || caller.scope().mayRead(l.platformId(), r.periodId());
             case Roles.SOCIETY -> claimantOf(caller, r) || caller.id().equals(l.societyId())
-                    || "SOCIETY".equals(r.statementKind()) && caller.id().equals(r.addresseeId());
-            case Roles.PARTY -> claimantOf(caller, r) || caller.id().equals(l.partyId());
+                    || "SOCIETY".equals(r.statementKind()) && caller.id().equals(r.addresseeId())
+                    || corrects(r, new Payee(PayeeKind.SOCIETY, caller.id()));
+            case Roles.PARTY -> claimantOf(caller, r) || caller.id().equals(l.partyId()) || corrects(r, new Payee(PayeeKind.PARTY, caller.id()));
             case Roles.PLATFORM -> caller.id().equals(l.platformId());
             default -> false;
         };
+    }
+
+    /** Whether an accepted claim's correction names {@code payee}: it reads the claim its adjustment points to. */
+    private static boolean corrects(ClaimStore.Row r, Payee payee) {
+        return r.corrections() != null && read(r.corrections()).stream().anyMatch(c -> c.payee().equals(payee));
     }
 
     private static boolean claimantOf(Caller caller, ClaimStore.Row r) {

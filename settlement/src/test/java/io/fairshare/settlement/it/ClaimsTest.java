@@ -211,7 +211,9 @@ class ClaimsTest {
         assertEquals(Long.toString(statutory(disputedMay)), disputes.get(0).get("amount"));
         assertEquals(Map.of("statementId", MAY + "/platform/plat-b", "section", "disputed", "lineNumber", 0), disputes.get(0).get("line"));
         assertEquals(List.of(claimId), operator().queryParam("state", "ACCEPTED").get("/v1/claims").then().extract().jsonPath().getList("id"));
-        assertEquals(List.of(rejected), as(ALPHA).get("/v1/claims").then().extract().jsonPath().getList("id"), "a society: the claims it may see");
+        assertEquals(List.of(claimId, rejected), as(ALPHA).get("/v1/claims").then().extract().jsonPath().getList("id"),
+                "a society: the claims it raised, and the accepted one whose correction names it");
+        assertEquals(List.of(), as(BETA).get("/v1/claims").then().extract().jsonPath().getList("id"), "nothing of s-alpha's for s-beta");
 
         // the next close settles the claim: adjustment lines that point to the corrected line, on the payees' and the platform's statements
         operator().post("/v1/periods/" + JUNE + "/close").then().statusCode(200);
