@@ -6,6 +6,7 @@ import io.fairshare.contracts.statements.StatementIssuedV1;
 import io.fairshare.service.rest.ApiProblem;
 import io.fairshare.service.security.Caller;
 import io.fairshare.settlement.config.SettlementSettings;
+import io.fairshare.settlement.domain.claim.ClaimAdjustment;
 import io.fairshare.settlement.domain.close.CloseInput;
 import io.fairshare.settlement.domain.close.CloseResult;
 import io.fairshare.settlement.domain.statement.IssuedStatements;
@@ -62,6 +63,10 @@ public class CloseService {
     @jakarta.inject.Inject
     TransparencyLog transparency;
 
+    /** Accepted claims become adjustments of the next close (issue 14, section 5). */
+    @jakarta.inject.Inject
+    Claims claims;
+
     public CloseService(SettlementStore store, Terms terms, StatementCalculator calculator, PeriodCalendar calendar, ObjectMapper json,
                         SettlementSettings settings, io.micrometer.core.instrument.MeterRegistry meters) {
         this.meters = meters;
@@ -96,8 +101,9 @@ public class CloseService {
             return new Closed(period.id(), PeriodState.CLOSED, store.statements(period.id()));
         }
         IssuedStatements issued;
+        List<ClaimAdjustment> settling = claims.toSettle(period.id());
         try {
-            issued = compute(period, begin.genesis());
+            issued = compute(period, begin.genesis(), settling);
         } catch (RuntimeException e) {
             meters.counter("fairshare.settlement.period.closes", "outcome", "rejected").increment();
             throw e;
@@ -112,7 +118,7 @@ public class CloseService {
             StatementIssuedV1 a = Announcements.of(p, issued, issuedAt);
             rows.add(new SettlementStore.NewStatement(record(a, p.canonicalForm(), StatementCsv.export(p), null), write(a)));
         }
-        if (store.issue(actor, period.id(), rows, issuedAt)) {
+        if (store.issue(actor, period.id(), rows, issuedAt, settling.stream().map(ClaimAdjustment::claimId).toList())) {
             LOG.infof("period %s closed: %d statement(s) issued", period.id(), rows.size());
             meters.counter("fairshare.settlement.period.closes", "outcome", "closed").increment();
             for (SettlementStore.NewStatement row : rows) {
@@ -128,7 +134,7 @@ public class CloseService {
         Period period = terms.period(periodId);
         PeriodState state = store.state(period.id());
         List<UsageRow> rows = store.rows(period.id(), false);
-        CloseResult result = calculate(period, rows);
+        CloseResult result = calculate(period, rows, claims.toSettle(period.id()));
         Instant now = Instant.now();
         if (result instanceof CloseResult.Rejected r) {
             return new Provisional(period.id(), state, rows.size(), List.of(), r.errors());
@@ -140,8 +146,8 @@ public class CloseService {
         return new Provisional(period.id(), state, rows.size(), out, List.of());
     }
 
-    private IssuedStatements compute(Period period, boolean genesis) {
-        CloseResult result = calculate(period, store.rows(period.id(), genesis));
+    private IssuedStatements compute(Period period, boolean genesis, List<ClaimAdjustment> settling) {
+        CloseResult result = calculate(period, store.rows(period.id(), genesis), settling);
         if (result instanceof CloseResult.Rejected r) {
             throw new io.fairshare.service.rest.ApiProblem(409, "close-rejected", "The close was rejected",
                     "period " + period.id() + " stays CLOSING; fix what the errors name and close again", r.errors(), Map.of());
@@ -150,10 +156,10 @@ public class CloseService {
         return ModelBreakdown.apply(((CloseResult.Issued) result).statements(), store.modelRows(period.id(), genesis));
     }
 
-    private CloseResult calculate(Period period, List<UsageRow> rows) {
+    private CloseResult calculate(Period period, List<UsageRow> rows, List<ClaimAdjustment> settling) {
         StatutoryScheme statutory = terms.statutoryScheme().orElseThrow(() -> ApiProblem.conflict("statutory-scheme-missing",
                 "no statutory scheme is configured: PUT /v1/statutory-scheme first"));
-        return calculator.close(new CloseInput(period, rows, terms.tariffs(), statutory, terms.revenue(period.id())));
+        return calculator.close(new CloseInput(period, rows, terms.tariffs(), statutory, terms.revenue(period.id()), settling));
     }
 
     private StatementRecord record(SocietyStatement s, StatementIssuedV1 a, Instant issuedAt) {

@@ -61,10 +61,13 @@ public class PartyUsage {
                         String reason) {
     }
 
-    /** One issued statement line that names the party. */
-    public record OwedLine(String statementId, String periodId, String statementKind, String section, String platformId,
+    /**
+     * One issued statement line that names the party; {@code lineNumber} is its place in its section (what a claim on it
+     * names); {@code claimId} is set on the adjustment of an accepted claim.
+     */
+    public record OwedLine(String statementId, String periodId, String statementKind, String section, int lineNumber, String platformId,
                            String workId, String status, boolean disputed, String correctsPeriod, long events, long units,
-                           String attributedUnits, String currency, String amount) {
+                           String attributedUnits, String currency, String amount, String claimId) {
     }
 
     /** What the party was owed ({@code lines}, {@code adjustments}, {@code violations}) and what is held, per currency. */
@@ -172,15 +175,18 @@ public class PartyUsage {
         List<String> sections = new ArrayList<>(OWED_SECTIONS);
         sections.add(HELD_SECTION);
         for (String section : sections) {
-            for (JsonNode l : root.path(section)) {
+            JsonNode lines = root.path(section);
+            for (int n = 0; n < lines.size(); n++) {
+                JsonNode l = lines.get(n);
                 String platform = l.path("platformId").asText(null);
                 if (!partyId.equals(l.path("partyId").asText(null)) || !visible.test(platform, s.periodId())) {
                     continue;
                 }
                 String amount = l.path("amount").asText("0");
-                out.add(new OwedLine(s.statementId(), s.periodId(), s.kind(), section, platform, l.path("workId").asText(null),
+                out.add(new OwedLine(s.statementId(), s.periodId(), s.kind(), section, n, platform, l.path("workId").asText(null),
                         l.path("status").asText(null), l.path("disputed").asBoolean(), l.path("correctsPeriod").asText(null),
-                        l.path("events").asLong(), l.path("units").asLong(), l.path("attributedUnits").asText(null), currency, amount));
+                        l.path("events").asLong(), l.path("units").asLong(), l.path("attributedUnits").asText(null), currency, amount,
+                        l.path("claimId").asText(null)));
                 BigDecimal[] t = totals.computeIfAbsent(currency, c -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
                 int i = HELD_SECTION.equals(section) ? 1 : 0;
                 t[i] = t[i].add(new BigDecimal(amount));

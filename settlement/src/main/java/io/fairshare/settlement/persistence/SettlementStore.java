@@ -147,6 +147,14 @@ public class SettlementStore {
      * was completed meanwhile by another close.
      */
     public boolean issue(Caller actor, String periodId, List<NewStatement> statements, Instant issuedAt) {
+        return issue(actor, periodId, statements, issuedAt, List.of());
+    }
+
+    /**
+     * {@link #issue(Caller, String, List, Instant)}, also marking {@code settledClaims} (the accepted claims whose
+     * adjustments the statements carry) settled by this period, in the same transaction: a claim is settled once.
+     */
+    public boolean issue(Caller actor, String periodId, List<NewStatement> statements, Instant issuedAt, List<String> settledClaims) {
         return tx.write(c -> {
             PeriodState state = state(c, periodId, true);
             PeriodTransition t = state.completeClose();
@@ -188,6 +196,7 @@ public class SettlementStore {
                 ps.setString(3, periodId);
                 ps.executeUpdate();
             }
+            ClaimStore.settle(c, actor, periodId, settledClaims, issuedAt);
             if (actor != null) {
                 AdminAudit.record(c, actor, "CLOSE_PERIOD", "period/" + periodId, t.to().name() + ", " + statements.size() + " statement(s)");
             }

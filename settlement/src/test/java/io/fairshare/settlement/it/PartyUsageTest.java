@@ -23,7 +23,6 @@ import io.fairshare.testsupport.TopicWriter;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -54,12 +53,9 @@ class PartyUsageTest {
     static final String TOPIC = "fairshare.usage.resolved.v1.party-usage-test";
     static final String PERIOD = "2024-03";
 
-    public static class OwnTopic implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("mp.messaging.incoming.usage-resolved-in.topic", TOPIC,
-                    "mp.messaging.incoming.usage-resolved-in.group.id", "settlement-party-usage-test",
-                    "mp.messaging.incoming.usage-resolved-in.metadata.max.age.ms", "1000");
+    public static class OwnTopic extends SettlementApi.OwnUsageTopic {
+        public OwnTopic() {
+            super(TOPIC, "settlement-party-usage-test");
         }
     }
 

@@ -47,6 +47,24 @@ final class SettlementApi {
     private SettlementApi() {
     }
 
+    /** A test profile whose resolved-usage consumer reads a topic of its own, so that a test's periods stay its own. */
+    abstract static class OwnUsageTopic implements io.quarkus.test.junit.QuarkusTestProfile {
+        private final String topic;
+        private final String group;
+
+        OwnUsageTopic(String topic, String group) {
+            this.topic = topic;
+            this.group = group;
+        }
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("mp.messaging.incoming.usage-resolved-in.topic", topic,
+                    "mp.messaging.incoming.usage-resolved-in.group.id", group,
+                    "mp.messaging.incoming.usage-resolved-in.metadata.max.age.ms", "1000");
+        }
+    }
+
     static RequestSpecification as(String token) {
         return given().header("Authorization", "Bearer " + token);
     }

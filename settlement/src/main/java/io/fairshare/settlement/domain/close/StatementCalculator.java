@@ -1,6 +1,8 @@
 package io.fairshare.settlement.domain.close;
 
+import io.fairshare.settlement.domain.claim.ClaimAdjustment;
 import io.fairshare.settlement.domain.outcome.CloseError;
+import io.fairshare.settlement.domain.statement.StatementLine;
 
 import io.fairshare.settlement.domain.period.Period;
 import io.fairshare.settlement.domain.pricing.PricedLine;
@@ -126,8 +128,32 @@ public final class StatementCalculator {
         if (!errors.isEmpty()) {
             return rejected(errors);
         }
+        List<StatementLine> claimLines = claimLines(input.claims(), period, errors);
+        if (!errors.isEmpty()) {
+            return rejected(errors);
+        }
         rounding.round(lines);
-        return new CloseResult.Issued(issuer.issue(period, lines, applications));
+        return new CloseResult.Issued(issuer.issue(period, lines, applications, claimLines));
+    }
+
+    /** Accepted claims as adjustment lines, in claim-id order; a claim of this or a later period, or in another currency, is an error. */
+    private List<StatementLine> claimLines(List<ClaimAdjustment> claims, Period period, List<CloseError> errors) {
+        List<ClaimAdjustment> sorted = new ArrayList<>(claims);
+        sorted.sort(ClaimAdjustment.ORDER);
+        List<StatementLine> out = new ArrayList<>();
+        for (ClaimAdjustment c : sorted) {
+            Optional<Period> of = config.calendar().parse(c.claimPeriod());
+            if (of.isEmpty() || !of.get().isBefore(period)) {
+                errors.add(new CloseError("CLAIM_NOT_OF_EARLIER_PERIOD", "claim " + c.claimId(),
+                        "a claim of " + c.claimPeriod() + " is settled only by the close of a later period than " + period.id()));
+            } else if (!config.currency().code().equals(c.currency())) {
+                errors.add(new CloseError("CLAIM_CURRENCY", "claim " + c.claimId(),
+                        "the claim is in " + c.currency() + ", the close in " + config.currency().code()));
+            } else {
+                out.addAll(c.lines(config.currency()));
+            }
+        }
+        return out;
     }
 
     private static CloseResult.Rejected rejected(List<CloseError> errors) {

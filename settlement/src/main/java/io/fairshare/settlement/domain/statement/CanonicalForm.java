@@ -166,8 +166,22 @@ public final class CanonicalForm {
                     .field("events", l.events())
                     .field("units", l.units())
                     .decimalField("attributedUnits", l.attributedUnits())
-                    .moneyField("amount", l.amount())
-                    .endObject();
+                    .moneyField("amount", l.amount());
+            if (l.claim() != null) {
+                // only a claim's adjustment has these members: every other line keeps its bytes
+                ClaimPointer c = l.claim();
+                j.field("claimId", c.claimId());
+                if (c.statementId() == null) {
+                    j.name("corrects").value((String) null);
+                } else {
+                    j.name("corrects").beginObject()
+                            .field("statementId", c.statementId())
+                            .field("section", c.section())
+                            .field("lineNumber", c.lineNumber())
+                            .endObject();
+                }
+            }
+            j.endObject();
         }
         j.endArray();
     }

@@ -52,7 +52,8 @@ public final class ModelBreakdown {
         Map<List<String>, long[]> sums = new TreeMap<>(Comparator.comparing((List<String> k) -> String.valueOf(k.get(0)))
                 .thenComparing(k -> String.valueOf(k.get(1))));
         for (StatementLine l : lines) {
-            List<ModelUsage> parts = byLine.getOrDefault(key(l, periodId), List.of());
+            // a claim's adjustment merges no usage: it counts under no model
+            List<ModelUsage> parts = l.isClaimAdjustment() ? List.of() : byLine.getOrDefault(key(l, periodId), List.of());
             if (parts.isEmpty()) {
                 add(sums, null, null, l.events(), l.units(), l.amount().minor());
                 continue;

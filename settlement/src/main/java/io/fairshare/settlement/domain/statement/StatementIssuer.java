@@ -57,6 +57,15 @@ public final class StatementIssuer {
     }
 
     public IssuedStatements issue(Period period, List<PricedLine> lines, Map<TariffGroup, TariffApplication> applications) {
+        return issue(period, lines, applications, List.of());
+    }
+
+    /**
+     * Issues {@code lines} and, after each payee's usage adjustments, {@code claimLines} (adjustments of accepted
+     * claims, whole minor units, in the order given): on the payee's statement and in what the line's platform owes it.
+     */
+    public IssuedStatements issue(Period period, List<PricedLine> lines, Map<TariffGroup, TariffApplication> applications,
+                                  List<StatementLine> claimLines) {
         Map<Payee, PayeeSheet> payees = new HashMap<>();
         Map<String, PlatformSheet> platforms = new HashMap<>();
         for (PricedLine l : lines) {
@@ -103,6 +112,14 @@ public final class StatementIssuer {
                     sheet.byPlatform.merge(r.platformId(), l.minor(), Math::addExact);
                 }
             }
+        }
+        for (StatementLine cl : claimLines) {
+            Payee payee = cl.societyId() != null ? new Payee(PayeeKind.SOCIETY, cl.societyId()) : new Payee(PayeeKind.PARTY, cl.partyId());
+            PayeeSheet sheet = payees.computeIfAbsent(payee, k -> new PayeeSheet());
+            sheet.adjustments.add(cl);
+            sheet.byPlatform.merge(cl.platformId(), cl.amount().minor(), Math::addExact);
+            long[] owed = platforms.computeIfAbsent(cl.platformId(), k -> new PlatformSheet()).owed.computeIfAbsent(payee, k -> new long[3]);
+            owed[1] = Math.addExact(owed[1], cl.amount().minor());
         }
         List<SocietyStatement> societyStatements = new ArrayList<>(payees.size());
         for (Map.Entry<Payee, PayeeSheet> e : new TreeMap<>(payees).entrySet()) {

@@ -17,6 +17,7 @@ import java.math.BigDecimal;
  * @param correctsPeriod  for an adjustment: the earlier period whose usage this is; else null
  * @param units           units as reported, summed over the line's events
  * @param attributedUnits units x attribution weight x share, summed, exact
+ * @param claim           for the adjustment of an accepted claim: the claim and the line it corrects; else null
  */
 public record StatementLine(
         String platformId,
@@ -35,10 +36,23 @@ public record StatementLine(
         long events,
         long units,
         BigDecimal attributedUnits,
-        Money amount) {
+        Money amount,
+        ClaimPointer claim) {
+
+    /** A line of usage (no claim). */
+    public StatementLine(String platformId, String societyId, String partyId, String workId, String workCategory, UsageType usageType,
+                         UnitKind unitKind, LineStatus status, String tariffId, String pricedWith, boolean disputed, boolean backClaim,
+                         String correctsPeriod, long events, long units, BigDecimal attributedUnits, Money amount) {
+        this(platformId, societyId, partyId, workId, workCategory, usageType, unitKind, status, tariffId, pricedWith, disputed, backClaim,
+                correctsPeriod, events, units, attributedUnits, amount, null);
+    }
 
     public boolean isAdjustment() {
         return correctsPeriod != null;
+    }
+
+    public boolean isClaimAdjustment() {
+        return claim != null;
     }
 
     public boolean isViolation() {
