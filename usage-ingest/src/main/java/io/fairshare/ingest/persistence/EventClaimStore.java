@@ -61,9 +61,7 @@ public class EventClaimStore {
     private static final String RELEASE = """
             DELETE FROM event_claim
              WHERE platform_id = ? AND claim_token = ? AND event_id = ANY (?::varchar[]) AND state = 'P'""";
-    private static final String SWEEP = """
-            DELETE FROM event_claim WHERE ctid = ANY (ARRAY(
-              SELECT ctid FROM event_claim WHERE claimed_at < now() - make_interval(secs => ?) LIMIT ?))""";
+    private static final RetentionSweep SWEEP = new RetentionSweep("event_claim", "claimed_at");
 
     private final AgroalDataSource dataSource;
 
@@ -157,13 +155,7 @@ public class EventClaimStore {
 
     /** Deletes up to {@code limit} claims older than {@code retention}; returns how many. */
     public int sweep(Duration retention, int limit) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SWEEP)) {
-            ps.setLong(1, retention.toSeconds());
-            ps.setInt(2, limit);
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new StorageException(e);
-        }
+        return SWEEP.sweep(dataSource, retention, limit);
     }
 
     private void update(String sql, String platformId, long token, Collection<String> eventIds) {

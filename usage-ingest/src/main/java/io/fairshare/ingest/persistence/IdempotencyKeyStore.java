@@ -31,9 +31,7 @@ public class IdempotencyKeyStore {
     private static final String ANSWER = """
             UPDATE idempotency_key SET state = 'D', response = ? WHERE platform_id = ? AND idem_key = ? AND claim_token = ? AND state = 'P'""";
     private static final String GIVE_UP = "DELETE FROM idempotency_key WHERE platform_id = ? AND idem_key = ? AND claim_token = ? AND state = 'P'";
-    private static final String SWEEP = """
-            DELETE FROM idempotency_key WHERE ctid = ANY (ARRAY(
-              SELECT ctid FROM idempotency_key WHERE created_at < now() - make_interval(secs => ?) LIMIT ?))""";
+    private static final RetentionSweep SWEEP = new RetentionSweep("idempotency_key", "created_at");
 
     /** A key as stored: the SHA-256 of the request that took it, and its answer once given (null while P). */
     public record Stored(byte[] requestSha256, boolean answered, String response) {
@@ -84,13 +82,7 @@ public class IdempotencyKeyStore {
 
     /** Deletes up to {@code limit} keys older than {@code retention}; returns how many. */
     public int sweep(Duration retention, int limit) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SWEEP)) {
-            ps.setLong(1, retention.toSeconds());
-            ps.setInt(2, limit);
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new StorageException(e);
-        }
+        return SWEEP.sweep(dataSource, retention, limit);
     }
 
     private void update(String sql, String response, String platformId, String key, long token) {

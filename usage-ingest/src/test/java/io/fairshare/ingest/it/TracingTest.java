@@ -99,10 +99,11 @@ class TracingTest {
     @Test
     void aBatchThatPublishesNothingWritesNoPublishSpan() {
         IngestApi.Platform p = newPlatform("trace-dup");
-        postAsAPlatformDoes(p, events("d", 2)).then().statusCode(200).body("accepted", equalTo(2));
+        var batch = events("d", 2);
+        postAsAPlatformDoes(p, batch).then().statusCode(200).body("accepted", equalTo(2));
         long before = spans.matching(RecordedSpans.named(PUBLISH, SpanKind.PRODUCER)).size();
         // the same events again: all duplicates, nothing handed to Kafka
-        IngestApi.post(p, events("d", 2)).then().statusCode(200).body("duplicate", equalTo(2));
+        IngestApi.post(p, batch).then().statusCode(200).body("duplicate", equalTo(2));
         spans.await(s -> s.getKind() == SpanKind.SERVER, 1, Duration.ofSeconds(10));
         assertEquals(before, spans.matching(RecordedSpans.named(PUBLISH, SpanKind.PRODUCER)).size());
         assertEquals(2, recordsOf(p.id()).size());
