@@ -26,7 +26,7 @@ import java.util.Map;
  * inserts the events' keys with one statement over arrays ({@code unnest}, {@code ON CONFLICT DO NOTHING
  * RETURNING}) and COPYs the lines of the events that were new: an event already stored under
  * {@code (platform_id, event_id)} is skipped with its lines. The same transaction adds the inserted events to the
- * disclosure aggregates ({@link DisclosureAggregates}).
+ * disclosure aggregates ({@link DisclosureAggregates}) and to the party-view aggregate ({@link PartyAggregates}).
  */
 @ApplicationScoped
 public class UsageLedgerStore {
@@ -143,6 +143,7 @@ public class UsageLedgerStore {
         }
         StringBuilder copy = new StringBuilder(inserted.size() * 200);
         DisclosureAggregates aggregates = new DisclosureAggregates();
+        PartyAggregates parties = new PartyAggregates();
         int lines = 0;
         for (int i = 0; i < n; i++) {
             ResolvedUsage e = events.get(i);
@@ -150,6 +151,7 @@ public class UsageLedgerStore {
                 continue;
             }
             aggregates.add(settle[i], e);
+            parties.add(settle[i], usage[i], e);
             BigDecimal weighted = e.weightedUnits();
             for (ResolvedLine l : e.lines()) {
                 field(copy, settle[i]);
@@ -167,8 +169,7 @@ public class UsageLedgerStore {
                 field(copy, l.disputed() ? "t" : "f");
                 field(copy, e.backClaim() ? "t" : "f");
                 field(copy, Long.toString(e.units()));
-                // units x weight x share_bp, exact: the close shifts the sum four places (see UsageRow)
-                copy.append(weighted.multiply(BigDecimal.valueOf(l.shareBasisPoints())).toPlainString()).append('\t');
+                copy.append(attributedX(weighted, l).toPlainString()).append('\t');
                 field(copy, e.modelId());
                 field(copy, e.modelVersion());
                 field(copy, e.trainingRunId());
@@ -182,8 +183,14 @@ public class UsageLedgerStore {
         } catch (IOException e) {
             throw new SQLException("COPY of usage lines failed", e);
         }
-        aggregates.store(c); // the disclosure aggregates of exactly the lines COPY'd, in the same transaction
+        aggregates.store(c); // the disclosure and party aggregates of exactly the lines COPY'd, in the same transaction
+        parties.store(c);
         return lines;
+    }
+
+    /** A line's {@code attributed_x}: units x weight x share_bp, exact; the close shifts the sum four places (see UsageRow). */
+    static BigDecimal attributedX(BigDecimal weightedUnits, ResolvedLine l) {
+        return weightedUnits.multiply(BigDecimal.valueOf(l.shareBasisPoints()));
     }
 
     /** One field of COPY's text format, then a TAB: null as \\N, backslash, TAB, CR and LF escaped. */
