@@ -116,25 +116,14 @@ public class TransparencyStore {
                 ps.setTimestamp(10, Timestamp.from(h.issuedAt()));
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO transparency_leaf (leaf_index, period_id, statement_id, section, line_number, leaf_hash)
-                    VALUES (?, ?, ?, ?, ?, ?)""")) {
-                long index = h.periodFirstLeaf();
-                int batched = 0;
-                for (NewLeaf l : h.leaves()) {
-                    ps.setLong(1, index++);
-                    ps.setString(2, h.periodId());
-                    ps.setString(3, l.statementId());
-                    ps.setString(4, l.section());
-                    ps.setInt(5, l.lineNumber());
-                    ps.setBytes(6, l.leafHash());
-                    ps.addBatch();
-                    if (++batched % 5000 == 0) {
-                        ps.executeBatch();
-                    }
-                }
-                ps.executeBatch();
+            CopyText leaves = new CopyText(h.leaves().size() * 160);
+            long index = h.periodFirstLeaf();
+            for (NewLeaf l : h.leaves()) {
+                leaves.number(Long.toString(index++)).field(h.periodId()).field(l.statementId()).field(l.section())
+                        .number(Integer.toString(l.lineNumber())).bytes(l.leafHash()).endRow();
             }
+            leaves.copy(c, "COPY transparency_leaf (leaf_index, period_id, statement_id, section, line_number, leaf_hash) FROM STDIN",
+                    "the log's leaves");
             storeEdge(c, h.periodId(), h.edge());
             return new StoredHead(h.periodId(), seq, h.treeSize(), h.headJson(), h.publicKey());
         });
