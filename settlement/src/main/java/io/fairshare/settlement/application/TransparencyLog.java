@@ -46,9 +46,13 @@ public class TransparencyLog {
     private final PrivateKey privateKey;
     private final PublicKey publicKey;
     private final boolean enabled;
+    private final io.micrometer.core.instrument.Timer appendTime;
 
-    public TransparencyLog(TransparencyStore log, SettlementStore statements, TransparencySettings settings) {
+    public TransparencyLog(TransparencyStore log, SettlementStore statements, TransparencySettings settings,
+                           io.micrometer.core.instrument.MeterRegistry meters) {
         this.log = log;
+        this.appendTime = io.micrometer.core.instrument.Timer.builder("fairshare.settlement.transparency.append")
+                .description("time a close spends appending its period to the statement log and signing the head").register(meters);
         this.enabled = settings.enabled();
         this.statements = statements;
         if (settings.privateKey().filter(k -> !k.isBlank()).isPresent()) {
@@ -82,6 +86,7 @@ public class TransparencyLog {
             LOG.warnf("statement log: switched off (fairshare.settlement.transparency.enabled=false); period %s gets no tree head", periodId);
             return Optional.empty();
         }
+        long t0 = System.nanoTime();
         TransparencyStore.StoredHead head = log.append(periodId, (previous, before) -> {
             List<StatementRecord> all = new ArrayList<>(issued.isEmpty() ? stored(periodId) : issued);
             all.sort(Comparator.comparing(StatementRecord::statementId));
@@ -102,9 +107,11 @@ public class TransparencyLog {
             return new TransparencyStore.NewHead(periodId, after.size(), before.size(), added, signed.rootHash(), signed.headHash(),
                     signed.toJson(), publicKey(), now, after);
         });
+        long took = System.nanoTime() - t0;
+        appendTime.record(took, java.util.concurrent.TimeUnit.NANOSECONDS);
         SignedTreeHead h = SignedTreeHead.fromJson(head.headJson());
-        LOG.infof("statement log: period %s is leaves %d..%d of the log, tree size %d, root %s", periodId, h.periodFirstLeaf(),
-                h.treeSize() - 1, h.treeSize(), h.rootHashHex());
+        LOG.infof("statement log: period %s is leaves %d..%d of the log, tree size %d, root %s (%d ms)", periodId, h.periodFirstLeaf(),
+                h.treeSize() - 1, h.treeSize(), h.rootHashHex(), took / 1_000_000);
         return Optional.of(h);
     }
 
