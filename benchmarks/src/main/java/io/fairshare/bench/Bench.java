@@ -10,7 +10,7 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || args[0].equals("--help")) {
             System.out.println("usage: ./fairshare bench ingest [--events N] [--batch N] [--connections N] [--baseline-records N]\n"
-                    + "       ./fairshare bench close [--rows N]\n"
+                    + "       ./fairshare bench close [--rows N | --quick]\n"
                     + "       ./fairshare bench pipeline [--events N] [--connections N] [--batch N] [--baseline-records N]");
             return;
         }

@@ -258,7 +258,7 @@ public final class MerkleTree {
         return MessageDigest.isEqual(fr, fromRoot) && MessageDigest.isEqual(sr, toRoot) && sn == 0;
     }
 
-    private static byte[] node(MessageDigest d, byte[] left, byte[] right) {
+    static byte[] node(MessageDigest d, byte[] left, byte[] right) {
         d.reset();
         d.update((byte) 0x01);
         d.update(left);

@@ -1,5 +1,6 @@
 package io.fairshare.settlement.application;
 
+import io.fairshare.contracts.transparency.CompactRange;
 import io.fairshare.contracts.transparency.MerkleTree;
 import io.fairshare.contracts.transparency.OperatorKey;
 import io.fairshare.contracts.transparency.SignedTreeHead;
@@ -44,9 +45,15 @@ public class TransparencyLog {
     private final SettlementStore statements;
     private final PrivateKey privateKey;
     private final PublicKey publicKey;
+    private final boolean enabled;
+    private final io.micrometer.core.instrument.Timer appendTime;
 
-    public TransparencyLog(TransparencyStore log, SettlementStore statements, TransparencySettings settings) {
+    public TransparencyLog(TransparencyStore log, SettlementStore statements, TransparencySettings settings,
+                           io.micrometer.core.instrument.MeterRegistry meters) {
         this.log = log;
+        this.appendTime = io.micrometer.core.instrument.Timer.builder("fairshare.settlement.transparency.append")
+                .description("time a close spends appending its period to the statement log and signing the head").register(meters);
+        this.enabled = settings.enabled();
         this.statements = statements;
         if (settings.privateKey().filter(k -> !k.isBlank()).isPresent()) {
             this.privateKey = OperatorKey.privateKey(settings.privateKey().get());
@@ -71,10 +78,16 @@ public class TransparencyLog {
     /**
      * Appends a closed period's statements to the log and signs its head, unless the period is in the
      * log already. {@code issued} are the statements just stored by the close (with their bytes); an
-     * empty list reads them from the store.
+     * empty list reads them from the store. Nothing (empty) while the log is switched off
+     * ({@code fairshare.settlement.transparency.enabled=false}, a benchmark's baseline).
      */
-    public SignedTreeHead publish(String periodId, List<StatementRecord> issued) {
-        TransparencyStore.StoredHead head = log.append(periodId, (previous, leaves) -> {
+    public Optional<SignedTreeHead> publish(String periodId, List<StatementRecord> issued) {
+        if (!enabled) {
+            LOG.warnf("statement log: switched off (fairshare.settlement.transparency.enabled=false); period %s gets no tree head", periodId);
+            return Optional.empty();
+        }
+        long t0 = System.nanoTime();
+        TransparencyStore.StoredHead head = log.append(periodId, (previous, before) -> {
             List<StatementRecord> all = new ArrayList<>(issued.isEmpty() ? stored(periodId) : issued);
             all.sort(Comparator.comparing(StatementRecord::statementId));
             List<TransparencyStore.NewLeaf> added = new ArrayList<>();
@@ -83,20 +96,23 @@ public class TransparencyLog {
                     added.add(new TransparencyStore.NewLeaf(s.statementId(), l.section(), l.lineNumber(), l.leafHash()));
                 }
             }
-            List<byte[]> tree = new ArrayList<>(leaves.size() + added.size());
-            tree.addAll(leaves);
-            added.forEach(l -> tree.add(l.leafHash()));
-            SignedTreeHead before = previous.map(p -> SignedTreeHead.fromJson(p.headJson())).orElse(null);
+            // the new root from the previous head's right edge and this period's leaves only: the root MerkleTree.root
+            // computes over every leaf of the log (CompactRangeTest)
+            CompactRange after = before.append(added.stream().map(TransparencyStore.NewLeaf::leafHash).toList());
+            SignedTreeHead previousHead = previous.map(p -> SignedTreeHead.fromJson(p.headJson())).orElse(null);
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            SignedTreeHead signed = new SignedTreeHead(periodId, tree.size(), leaves.size(), added.size(), MerkleTree.build(tree, tree.size()).root(),
-                    now, before == null ? null : before.periodId(), before == null ? null : before.headHash(), null).signedWith(privateKey);
-            return new TransparencyStore.NewHead(periodId, tree.size(), leaves.size(), added, signed.rootHash(), signed.headHash(),
-                    signed.toJson(), publicKey(), now);
+            SignedTreeHead signed = new SignedTreeHead(periodId, after.size(), before.size(), added.size(), after.root(), now,
+                    previousHead == null ? null : previousHead.periodId(), previousHead == null ? null : previousHead.headHash(), null)
+                    .signedWith(privateKey);
+            return new TransparencyStore.NewHead(periodId, after.size(), before.size(), added, signed.rootHash(), signed.headHash(),
+                    signed.toJson(), publicKey(), now, after);
         });
+        long took = System.nanoTime() - t0;
+        appendTime.record(took, java.util.concurrent.TimeUnit.NANOSECONDS);
         SignedTreeHead h = SignedTreeHead.fromJson(head.headJson());
-        LOG.infof("statement log: period %s is leaves %d..%d of the log, tree size %d, root %s", periodId, h.periodFirstLeaf(),
-                h.treeSize() - 1, h.treeSize(), h.rootHashHex());
-        return h;
+        LOG.infof("statement log: period %s is leaves %d..%d of the log, tree size %d, root %s (%d ms)", periodId, h.periodFirstLeaf(),
+                h.treeSize() - 1, h.treeSize(), h.rootHashHex(), took / 1_000_000);
+        return Optional.of(h);
     }
 
     public Optional<SignedTreeHead> head(String periodId) {

@@ -1,6 +1,7 @@
 package io.fairshare.settlement.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.util.Optional;
 
 /** The statement log's settings (module README, "Transparency"). */
@@ -12,4 +13,12 @@ public interface TransparencySettings {
      * development and tests only; its public key is logged.
      */
     Optional<String> privateKey();
+
+    /**
+     * Whether a close appends its lines to the log and signs a tree head (default true). Off only for a benchmark's
+     * baseline (the close without the log, {@code ./fairshare bench close}): a period closed with it off has no head,
+     * so its lines have no proofs and the next head names the last head there is.
+     */
+    @WithDefault("true")
+    boolean enabled();
 }

@@ -1,6 +1,7 @@
 package io.fairshare.settlement.persistence;
 
 import io.agroal.api.AgroalDataSource;
+import io.fairshare.contracts.transparency.CompactRange;
 import io.fairshare.service.persistence.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -14,8 +15,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The statement log (V90): signed tree heads, one per closed period, and the leaves in log order.
- * Appending is serialised by one advisory lock, so two closes never interleave their leaves.
+ * The statement log (V90): signed tree heads, one per closed period, and the leaves in log order; beside each head
+ * the right edge of its tree (V121, {@link CompactRange}), from which the next close computes its root without
+ * reading earlier leaves. Appending is serialised by one advisory lock, so two closes never interleave their leaves.
  */
 @ApplicationScoped
 public class TransparencyStore {
@@ -33,14 +35,17 @@ public class TransparencyStore {
     public record LeafPlace(long leafIndex, String section, int lineNumber) {
     }
 
-    /** What an append computes from the log as it stands: the leaves to add and the signed head over them. */
+    /**
+     * What an append computes from the log as it stands (the latest head, and the right edge of its tree): the leaves
+     * to add and the signed head over them.
+     */
     public interface Append {
-        NewHead next(Optional<StoredHead> previous, List<byte[]> leaves);
+        NewHead next(Optional<StoredHead> previous, CompactRange edge);
     }
 
-    /** The head an append stores (its JSON as published, and the hashes indexed beside it). */
+    /** The head an append stores (its JSON as published, the hashes indexed beside it, and its tree's right edge). */
     public record NewHead(String periodId, long treeSize, long periodFirstLeaf, List<NewLeaf> leaves, byte[] rootHash, byte[] headHash,
-                          String headJson, String publicKey, Instant issuedAt) {
+                          String headJson, String publicKey, Instant issuedAt, CompactRange edge) {
     }
 
     private final Transactions tx;
@@ -78,7 +83,8 @@ public class TransparencyStore {
 
     /**
      * Appends a period to the log unless it is there: under the log's lock, reads the latest head and
-     * every leaf, lets {@code append} compute the period's leaves and signed head, and stores both.
+     * the right edge of its tree (O(log n) rows; computed once from every leaf for a head stored before V121),
+     * lets {@code append} compute the period's leaves and signed head, and stores the head, its leaves and its edge.
      * Answers the period's head (the one stored before, if any).
      */
     public StoredHead append(String periodId, Append append) {
@@ -88,8 +94,11 @@ public class TransparencyStore {
                 return existing.get();
             }
             Optional<StoredHead> previous = head(c, "ORDER BY seq DESC LIMIT 1", null);
-            List<byte[]> leaves = leaves(c, Long.MAX_VALUE);
-            NewHead h = append.next(previous, leaves);
+            CompactRange before = previous.isEmpty() ? CompactRange.empty() : edge(c, previous.get());
+            NewHead h = append.next(previous, before);
+            if (h.edge().size() != h.treeSize()) {
+                throw new IllegalStateException("the right edge of a tree of " + h.treeSize() + " leaves covers " + h.edge().size());
+            }
             long seq = previous.map(p -> p.seq() + 1).orElse(1L);
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO transparency_tree_head (period_id, seq, tree_size, period_first_leaf, period_leaf_count, root_hash, head_hash,
@@ -107,25 +116,15 @@ public class TransparencyStore {
                 ps.setTimestamp(10, Timestamp.from(h.issuedAt()));
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO transparency_leaf (leaf_index, period_id, statement_id, section, line_number, leaf_hash)
-                    VALUES (?, ?, ?, ?, ?, ?)""")) {
-                long index = h.periodFirstLeaf();
-                int batched = 0;
-                for (NewLeaf l : h.leaves()) {
-                    ps.setLong(1, index++);
-                    ps.setString(2, h.periodId());
-                    ps.setString(3, l.statementId());
-                    ps.setString(4, l.section());
-                    ps.setInt(5, l.lineNumber());
-                    ps.setBytes(6, l.leafHash());
-                    ps.addBatch();
-                    if (++batched % 5000 == 0) {
-                        ps.executeBatch();
-                    }
-                }
-                ps.executeBatch();
+            CopyText leaves = new CopyText(h.leaves().size() * 160);
+            long index = h.periodFirstLeaf();
+            for (NewLeaf l : h.leaves()) {
+                leaves.number(Long.toString(index++)).field(h.periodId()).field(l.statementId()).field(l.section())
+                        .number(Integer.toString(l.lineNumber())).bytes(l.leafHash()).endRow();
             }
+            leaves.copy(c, "COPY transparency_leaf (leaf_index, period_id, statement_id, section, line_number, leaf_hash) FROM STDIN",
+                    "the log's leaves");
+            storeEdge(c, h.periodId(), h.edge());
             return new StoredHead(h.periodId(), seq, h.treeSize(), h.headJson(), h.publicKey());
         });
     }
@@ -163,6 +162,36 @@ public class TransparencyStore {
                 }
             }
             return out;
+        }
+    }
+
+    /** The right edge of {@code head}'s tree: as stored beside it, else (a head from before V121) from its leaves. */
+    private static CompactRange edge(Connection c, StoredHead head) throws SQLException {
+        List<byte[]> hashes = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT hash FROM transparency_frontier WHERE period_id = ? ORDER BY position")) {
+            ps.setString(1, head.periodId());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    hashes.add(rs.getBytes(1));
+                }
+            }
+        }
+        if (hashes.isEmpty() && head.treeSize() > 0) {
+            return CompactRange.over(leaves(c, head.treeSize()));
+        }
+        return CompactRange.of(head.treeSize(), hashes);
+    }
+
+    private static void storeEdge(Connection c, String periodId, CompactRange edge) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO transparency_frontier (period_id, position, hash) VALUES (?, ?, ?)")) {
+            int position = 0;
+            for (byte[] hash : edge.hashes()) {
+                ps.setString(1, periodId);
+                ps.setInt(2, position++);
+                ps.setBytes(3, hash);
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 

@@ -12,11 +12,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.io.IOException;
-import java.io.StringReader;
 import java.util.HashSet;
 import java.util.Set;
-import org.postgresql.PGConnection;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +23,7 @@ import java.util.Map;
  * inserts the events' keys with one statement over arrays ({@code unnest}, {@code ON CONFLICT DO NOTHING
  * RETURNING}) and COPYs the lines of the events that were new: an event already stored under
  * {@code (platform_id, event_id)} is skipped with its lines. The same transaction adds the inserted events to the
- * disclosure aggregates ({@link DisclosureAggregates}).
+ * disclosure aggregates ({@link DisclosureAggregates}) and to the party-view aggregate ({@link PartyAggregates}).
  */
 @ApplicationScoped
 public class UsageLedgerStore {
@@ -141,8 +138,9 @@ public class UsageLedgerStore {
         if (inserted.isEmpty()) {
             return 0;
         }
-        StringBuilder copy = new StringBuilder(inserted.size() * 200);
+        CopyText copy = new CopyText(inserted.size() * 200);
         DisclosureAggregates aggregates = new DisclosureAggregates();
+        PartyAggregates parties = new PartyAggregates();
         int lines = 0;
         for (int i = 0; i < n; i++) {
             ResolvedUsage e = events.get(i);
@@ -150,59 +148,26 @@ public class UsageLedgerStore {
                 continue;
             }
             aggregates.add(settle[i], e);
+            parties.add(settle[i], usage[i], e);
             BigDecimal weighted = e.weightedUnits();
             for (ResolvedLine l : e.lines()) {
-                field(copy, settle[i]);
-                field(copy, usage[i]);
-                field(copy, e.platformId());
-                field(copy, e.eventId());
-                field(copy, l.societyId());
-                field(copy, l.partyId());
-                field(copy, e.workId());
-                field(copy, e.workCategory());
-                field(copy, e.usageType().name());
-                field(copy, e.unitKind().name());
-                field(copy, l.tariffId());
-                field(copy, l.status().name());
-                field(copy, l.disputed() ? "t" : "f");
-                field(copy, e.backClaim() ? "t" : "f");
-                field(copy, Long.toString(e.units()));
-                // units x weight x share_bp, exact: the close shifts the sum four places (see UsageRow)
-                copy.append(weighted.multiply(BigDecimal.valueOf(l.shareBasisPoints())).toPlainString()).append('\t');
-                field(copy, e.modelId());
-                field(copy, e.modelVersion());
-                field(copy, e.trainingRunId());
-                field(copy, e.datasetId());
-                copy.setCharAt(copy.length() - 1, '\n'); // the last field ends the record, not a TAB
+                copy.field(settle[i]).field(usage[i]).field(e.platformId()).field(e.eventId()).field(l.societyId()).field(l.partyId())
+                        .field(e.workId()).field(e.workCategory()).field(e.usageType().name()).field(e.unitKind().name())
+                        .field(l.tariffId()).field(l.status().name()).field(l.disputed() ? "t" : "f").field(e.backClaim() ? "t" : "f")
+                        .number(Long.toString(e.units())).number(attributedX(weighted, l).toPlainString())
+                        .field(e.modelId()).field(e.modelVersion()).field(e.trainingRunId()).field(e.datasetId()).endRow();
                 lines++;
             }
         }
-        try {
-            c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_LINES, new StringReader(copy.toString()));
-        } catch (IOException e) {
-            throw new SQLException("COPY of usage lines failed", e);
-        }
-        aggregates.store(c); // the disclosure aggregates of exactly the lines COPY'd, in the same transaction
+        copy.copy(c, COPY_LINES, "usage lines");
+        aggregates.store(c); // the disclosure and party aggregates of exactly the lines COPY'd, in the same transaction
+        parties.store(c);
         return lines;
     }
 
-    /** One field of COPY's text format, then a TAB: null as \\N, backslash, TAB, CR and LF escaped. */
-    private static void field(StringBuilder out, String value) {
-        if (value == null) {
-            out.append("\\N\t");
-            return;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char ch = value.charAt(i);
-            switch (ch) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(ch);
-            }
-        }
-        out.append('\t');
+    /** A line's {@code attributed_x}: units x weight x share_bp, exact; the close shifts the sum four places (see UsageRow). */
+    static BigDecimal attributedX(BigDecimal weightedUnits, ResolvedLine l) {
+        return weightedUnits.multiply(BigDecimal.valueOf(l.shareBasisPoints()));
     }
 
     private void refuse(Connection c, List<Refused> refused) throws SQLException {

@@ -279,6 +279,7 @@ class CloseFlowTest {
         TransparencyChecks.consistencyProofsShowThatEarlierPeriodsWereNotChanged();
         TransparencyChecks.aLinesInclusionProofLeadsToItsPeriodsRoot(ALPHA);
         TransparencyChecks.aVerifiableExportVerifiesAndATamperedOneFailsNamingTheLine(ALPHA, BETA);
+        TransparencyChecks.eachHeadsRootIsTheRootOfEveryLeafBeforeItAndItsRightEdgeIsKept(db);
         TransparencyChecks.theDatabaseRefusesToChangeTheLog(db);
     }
 

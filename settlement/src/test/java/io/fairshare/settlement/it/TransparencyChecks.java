@@ -123,11 +123,52 @@ final class TransparencyChecks {
                 .contentType(containsString("application/problem+json"));
     }
 
+    /**
+     * Each head's root, computed at its close from the previous head's right edge and the period's leaves only, is the
+     * root of the full recomputation over every leaf of the log up to its size; and its own right edge is stored.
+     */
+    static void eachHeadsRootIsTheRootOfEveryLeafBeforeItAndItsRightEdgeIsKept(AgroalDataSource db) throws SQLException {
+        int heads = 0;
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT period_id, tree_size, root_hash FROM transparency_tree_head ORDER BY seq")) {
+            while (rs.next()) {
+                String period = rs.getString(1);
+                long size = rs.getLong(2);
+                byte[] root = rs.getBytes(3);
+                List<byte[]> leaves = new java.util.ArrayList<>();
+                List<byte[]> edge = new java.util.ArrayList<>();
+                try (var ps = c.prepareStatement("SELECT leaf_hash FROM transparency_leaf WHERE leaf_index < ? ORDER BY leaf_index")) {
+                    ps.setLong(1, size);
+                    try (var l = ps.executeQuery()) {
+                        while (l.next()) {
+                            leaves.add(l.getBytes(1));
+                        }
+                    }
+                }
+                try (var ps = c.prepareStatement("SELECT hash FROM transparency_frontier WHERE period_id = ? ORDER BY position")) {
+                    ps.setString(1, period);
+                    try (var l = ps.executeQuery()) {
+                        while (l.next()) {
+                            edge.add(l.getBytes(1));
+                        }
+                    }
+                }
+                assertEquals(size, leaves.size());
+                assertArrayEquals(MerkleTree.root(leaves), root, "period " + period);
+                assertEquals(Long.bitCount(size), edge.size(), "period " + period);
+                assertArrayEquals(root, io.fairshare.contracts.transparency.CompactRange.of(size, edge).root(), "period " + period);
+                heads++;
+            }
+        }
+        assertTrue(heads >= 2, "a log of at least two heads, so that one was appended to an earlier edge: " + heads);
+    }
+
     static void theDatabaseRefusesToChangeTheLog(AgroalDataSource db) throws SQLException {
         String before = head("2025-01").toJson();
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             assertThrows(SQLException.class, () -> s.executeUpdate("UPDATE transparency_leaf SET leaf_hash = '\\x00' WHERE leaf_index = 0"));
             assertThrows(SQLException.class, () -> s.executeUpdate("DELETE FROM transparency_tree_head WHERE period_id = '2025-01'"));
+            assertThrows(SQLException.class, () -> s.executeUpdate("UPDATE transparency_frontier SET hash = '\\x00' WHERE period_id = '2025-01'"));
         }
         assertEquals(before, head("2025-01").toJson());
     }

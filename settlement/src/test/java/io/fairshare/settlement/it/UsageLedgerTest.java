@@ -58,6 +58,64 @@ class UsageLedgerTest {
         assertEquals(units, count(db, SUMS, "plat-dup"));
     }
 
+    /** The party view's aggregate (V120), key columns then sums, as text in key order. */
+    static final String PARTY_AGGREGATE = """
+            SELECT party_id, settle_period, usage_period, platform_id, model_id, model_version, society_id, work_id, work_category, usage_type,
+                   unit_kind, status, tariff_id, disputed, back_claim, events, units, attributed_x
+            FROM party_usage_total WHERE platform_id = ? ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15""";
+    /** The same figures straight from the lines: the GROUP BY the party view ran before the aggregate. */
+    static final String PARTY_GROUP_BY = """
+            SELECT party_id, settle_period, usage_period, platform_id, coalesce(model_id, ''), coalesce(model_version, ''),
+                   coalesce(society_id, ''), work_id, work_category, usage_type, unit_kind, status, coalesce(tariff_id, ''), disputed,
+                   back_claim, count(DISTINCT event_id), sum(units), sum(attributed_x)
+            FROM usage_line WHERE platform_id = ? AND party_id IS NOT NULL
+            GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15""";
+
+    List<String> rows(String sql, String platform) throws Exception {
+        try (var c = db.getConnection(); var ps = c.prepareStatement(sql)) {
+            ps.setString(1, platform);
+            List<String> out = new ArrayList<>();
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    StringBuilder row = new StringBuilder();
+                    for (int i = 1; i <= 17; i++) {
+                        row.append(rs.getString(i)).append('|');
+                    }
+                    out.add(row.append(rs.getBigDecimal(18).stripTrailingZeros().toPlainString()).toString());
+                }
+            }
+            return out;
+        }
+    }
+
+    @Test
+    void thePartyAggregateEqualsAGroupByOverTheLinesAfterARedelivery() throws Exception {
+        List<UsageResolvedV1> events = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            // two lines of one party under the same key (one event, counted once), a direct party (no society, no tariff),
+            // and an unclaimed remainder (no party: not in the party view); two months
+            events.add(event("plat-agg", "a-" + i, i % 4 == 0 ? "2026-07-10T00:00:00Z" : "2026-06-10T00:00:00Z", 1000 + i, "w-" + (i % 7),
+                    line("p-" + (i % 5), "s-alpha", 5000, LineStatus.LICENSED, "t-ledger"),
+                    line("p-" + (i % 5), "s-alpha", 2500, LineStatus.LICENSED, "t-ledger"),
+                    line("p-" + (i % 3), null, 1500, LineStatus.UNLICENSED, null),
+                    line(null, null, 1000, LineStatus.UNCLAIMED, null)));
+        }
+        publish(events);
+        SettlementApi.awaitCount(db, 300, "SELECT count(*) FROM usage_event WHERE platform_id = 'plat-agg'");
+        List<String> before = rows(PARTY_AGGREGATE, "plat-agg");
+
+        publish(events); // redelivered after the database commit, before the offset commit
+        publish(events.subList(100, 180));
+        SettlementApi.awaitConsumed();
+        assertEquals(1200, count(db, "SELECT count(*) FROM usage_line WHERE platform_id = 'plat-agg'"));
+        List<String> after = rows(PARTY_AGGREGATE, "plat-agg");
+        assertEquals(before, after);
+        assertEquals(rows(PARTY_GROUP_BY, "plat-agg"), after);
+        // each event once in its society's rows, though two of its lines fall in them
+        assertEquals(300, count(db, "SELECT sum(events) FROM party_usage_total WHERE platform_id = 'plat-agg' AND society_id = 's-alpha'"));
+        assertEquals(300, count(db, "SELECT sum(events) FROM party_usage_total WHERE platform_id = 'plat-agg' AND society_id = ''"));
+    }
+
     @Test
     void everyLineKeepsItsModelAndTheTrainingRunAndDatasetWhenTheEventNamesThem() throws Exception {
         UsageResolvedV1 plain = event("plat-model", "m-1", "2026-06-10T00:00:00Z", 10, "w-1",
