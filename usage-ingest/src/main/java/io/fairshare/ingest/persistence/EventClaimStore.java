@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,7 +32,7 @@ public class EventClaimStore {
     // A claim of other content (another fingerprint) is never taken: that is a conflict, not a retry.
     private static final String CLAIM = """
             INSERT INTO event_claim (platform_id, event_id, state, claimed_at, claim_token, fingerprint)
-            SELECT ?, id, 'P', now(), ?, decode(fp, 'hex') FROM unnest(?::varchar[], ?::text[]) AS t(id, fp)
+            SELECT ?, id, 'P', now(), ?, fp FROM unnest(?::varchar[], ?::bytea[]) AS t(id, fp)
             ON CONFLICT (platform_id, event_id) DO UPDATE SET claimed_at = now(), claim_token = EXCLUDED.claim_token,
                                                               fingerprint = EXCLUDED.fingerprint
               WHERE CASE WHEN event_claim.state <> 'P' THEN false
@@ -79,17 +78,16 @@ public class EventClaimStore {
     public Set<String> claim(String platformId, Collection<String> eventIds, Map<String, byte[]> fingerprints, long token, boolean force) {
         // Sorted so that two requests sharing ids lock them in the same order (no deadlock).
         String[] ids = eventIds.stream().sorted().toArray(String[]::new);
-        String[] fps = new String[ids.length];
+        byte[][] fps = new byte[ids.length][];
         for (int i = 0; i < ids.length; i++) {
-            byte[] fp = fingerprints.get(ids[i]);
-            fps[i] = fp == null ? null : HexFormat.of().formatHex(fp);
+            fps[i] = fingerprints.get(ids[i]);
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(CLAIM)) {
             Array arr = c.createArrayOf("varchar", ids);
             ps.setString(1, platformId);
             ps.setLong(2, token);
             ps.setArray(3, arr);
-            ps.setArray(4, c.createArrayOf("text", fps));
+            ps.setArray(4, c.createArrayOf("bytea", fps));
             ps.setBoolean(5, force);
             Set<String> claimed = new HashSet<>(ids.length * 2);
             try (ResultSet rs = ps.executeQuery()) {

@@ -42,6 +42,19 @@ class EventFingerprintTest {
     }
 
     @Test
+    void partsOfAFieldCannotRunIntoEachOther() {
+        UsageEvent one = new UsageEvent("e", "m", "1", UsageType.PRE_TRAINING, List.of(new WorkId(IdScheme.URL, "ab"), new WorkId(IdScheme.URL, "c")),
+                null, 1, UnitKind.TOKENS, AT, "KR", null, null, null);
+        UsageEvent other = new UsageEvent("e", "m", "1", UsageType.PRE_TRAINING, List.of(new WorkId(IdScheme.URL, "a"), new WorkId(IdScheme.URL, "bc")),
+                null, 1, UnitKind.TOKENS, AT, "KR", null, null, null);
+        assertEquals(List.of("work.identifiers"), EventFingerprint.differingFields(EventFingerprint.of(one), EventFingerprint.of(other)));
+        // the same instant is the same value; one nanosecond later is not
+        UsageEvent later = new UsageEvent("e", "m", "1", UsageType.PRE_TRAINING, one.identifiers(), null, 1, UnitKind.TOKENS, AT.plusNanos(1), "KR",
+                null, null, null);
+        assertEquals(List.of("usedAt"), EventFingerprint.differingFields(EventFingerprint.of(one), EventFingerprint.of(later)));
+    }
+
+    @Test
     void aFingerprintOfAnotherLayoutDiffersAsAWhole() {
         byte[] a = EventFingerprint.of(event(10, null, "T", null));
         byte[] other = a.clone();
