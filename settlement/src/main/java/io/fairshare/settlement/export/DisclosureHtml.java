@@ -48,6 +48,11 @@ public final class DisclosureHtml {
                         .append("</td></tr>\n");
             }
             h.append("</table>\n");
+            if (Dimension.SOCIETY.equals(d.name()) || Dimension.LICENCE_STATUS.equals(d.name())) {
+                h.append("<p><small>An event whose work is shared among several ").append(Dimension.SOCIETY.equals(d.name())
+                        ? "societies" : "licence statuses").append(" counts, with all its units, in each of them: these shares may add up"
+                        + " to more than 100%.</small></p>\n");
+            }
         }
         if (r.detailed()) {
             h.append("<h2>By work</h2>\n<table><tr><th>Work</th><th>Society</th><th>Licence status</th><th>Events</th><th>Units</th>")
