@@ -1,6 +1,7 @@
 package io.fairshare.registry.persistence;
 
 import io.agroal.api.AgroalDataSource;
+import io.fairshare.service.persistence.CopyText;
 import io.fairshare.service.persistence.StorageException;
 import io.fairshare.service.persistence.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -168,44 +169,28 @@ public class CatalogueStore {
                     ps.executeBatch();
                 }
             }
+            // identifiers, audit and outbox rows: plain appends, sent by COPY (the same rows, in the same order)
             if (!b.identifiers().isEmpty()) {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO work_identifier (id_key, scheme, value, work_key) VALUES (?, ?, ?, ?)")) {
-                    for (IdentifierRow r : b.identifiers()) {
-                        ps.setString(1, r.idKey());
-                        ps.setString(2, r.scheme());
-                        ps.setString(3, r.value());
-                        ps.setString(4, r.workKey());
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
+                CopyText rows = new CopyText(b.identifiers().size() * 96);
+                for (IdentifierRow r : b.identifiers()) {
+                    rows.field(r.idKey()).field(r.scheme()).field(r.value()).field(r.workKey()).endRow();
                 }
+                rows.copy(c, "COPY work_identifier (id_key, scheme, value, work_key) FROM STDIN", "work identifiers");
             }
             if (!b.audit().isEmpty()) {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log (actor, actor_role, action, entity_kind, entity_key, before, after) "
-                        + "VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)")) {
-                    for (AuditRow r : b.audit()) {
-                        ps.setString(1, r.actor());
-                        ps.setString(2, r.actorRole());
-                        ps.setString(3, r.action());
-                        ps.setString(4, r.kind());
-                        ps.setString(5, r.key());
-                        ps.setString(6, r.before());
-                        ps.setString(7, r.after());
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
+                CopyText rows = new CopyText(b.audit().size() * 400);
+                for (AuditRow r : b.audit()) {
+                    rows.field(r.actor()).field(r.actorRole()).field(r.action()).field(r.kind()).field(r.key()).field(r.before())
+                            .field(r.after()).endRow();
                 }
+                rows.copy(c, "COPY audit_log (actor, actor_role, action, entity_kind, entity_key, before, after) FROM STDIN", "audit rows");
             }
             if (!b.outbox().isEmpty()) {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO catalogue_change (entity_key, change) VALUES (?, ?::jsonb)")) {
-                    for (String[] r : b.outbox()) {
-                        ps.setString(1, r[0]);
-                        ps.setString(2, r[1]);
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
+                CopyText rows = new CopyText(b.outbox().size() * 300);
+                for (String[] r : b.outbox()) {
+                    rows.field(r[0]).field(r[1]).endRow();
                 }
+                rows.copy(c, "COPY catalogue_change (entity_key, change) FROM STDIN", "outbox rows");
             }
         } catch (SQLException e) {
             throw new StorageException(e);

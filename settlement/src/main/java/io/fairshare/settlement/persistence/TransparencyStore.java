@@ -1,5 +1,7 @@
 package io.fairshare.settlement.persistence;
 
+import io.fairshare.service.persistence.CopyText;
+
 import io.agroal.api.AgroalDataSource;
 import io.fairshare.contracts.transparency.CompactRange;
 import io.fairshare.service.persistence.Transactions;

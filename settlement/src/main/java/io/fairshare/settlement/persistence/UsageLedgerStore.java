@@ -1,5 +1,7 @@
 package io.fairshare.settlement.persistence;
 
+import io.fairshare.service.persistence.CopyText;
+
 import io.agroal.api.AgroalDataSource;
 import io.fairshare.settlement.domain.period.Period;
 import io.fairshare.settlement.domain.period.PeriodCalendar;

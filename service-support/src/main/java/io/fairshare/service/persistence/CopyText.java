@@ -1,4 +1,4 @@
-package io.fairshare.settlement.persistence;
+package io.fairshare.service.persistence;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -6,16 +6,19 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import org.postgresql.PGConnection;
 
-/** Rows in PostgreSQL's COPY text format, and the COPY that sends them (the ledger's lines, the log's leaves). */
-final class CopyText {
+/**
+ * Rows in PostgreSQL's COPY text format, and the COPY that sends them: settlement's ledger lines and log leaves, the
+ * registry's audit, outbox and identifier rows. COPY parses a row far more cheaply than a bound INSERT does.
+ */
+public final class CopyText {
     private final StringBuilder out;
 
-    CopyText(int capacity) {
+    public CopyText(int capacity) {
         this.out = new StringBuilder(capacity);
     }
 
     /** One field, then a TAB: null as \N, backslash, TAB, CR and LF escaped. */
-    CopyText field(String value) {
+    public CopyText field(String value) {
         if (value == null) {
             out.append("\\N\t");
             return this;
@@ -35,25 +38,25 @@ final class CopyText {
     }
 
     /** A field of digits, signs and points only (a number): nothing to escape. */
-    CopyText number(String plain) {
+    public CopyText number(String plain) {
         out.append(plain).append('\t');
         return this;
     }
 
     /** A bytea field, in hex ({@code \\x...}, its backslash escaped). */
-    CopyText bytes(byte[] value) {
+    public CopyText bytes(byte[] value) {
         out.append("\\\\x").append(java.util.HexFormat.of().formatHex(value)).append('\t');
         return this;
     }
 
     /** Ends the row: the last field's TAB becomes the record's LF. */
-    CopyText endRow() {
+    public CopyText endRow() {
         out.setCharAt(out.length() - 1, '\n');
         return this;
     }
 
     /** Runs {@code copySql} ({@code COPY ... FROM STDIN}) over the rows. */
-    void copy(Connection c, String copySql, String what) throws SQLException {
+    public void copy(Connection c, String copySql, String what) throws SQLException {
         try {
             c.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql, new StringReader(out.toString()));
         } catch (IOException e) {
