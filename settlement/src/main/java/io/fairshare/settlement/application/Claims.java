@@ -341,8 +341,12 @@ public class Claims {
 
     /** The line {@code ref} of a stored statement, as the statement shows it. */
     private static Optional<ClaimedLine> line(StatementRecord s, LineRef ref) {
-        JsonNode l = tree(s.canonical()).path(ref.section()).path(ref.lineNumber());
-        if (!l.isObject() || !io.fairshare.contracts.transparency.StatementLines.SECTIONS.contains(ref.section())) {
+        if (!io.fairshare.contracts.transparency.StatementLines.SECTIONS.contains(ref.section()) || ref.lineNumber() < 0) {
+            return Optional.empty();
+        }
+        List<JsonNode> found = section(s.canonical(), ref.section(), ref.lineNumber()).lines();
+        JsonNode l = found.isEmpty() ? null : found.get(0);
+        if (l == null || !l.isObject()) {
             return Optional.empty();
         }
         return Optional.of(new ClaimedLine(ref, text(l, "platformId"), text(l, "societyId"), text(l, "partyId"), text(l, "workId"),
@@ -355,15 +359,14 @@ public class Claims {
     private List<ClaimView> resolutions(String periodId) {
         List<ClaimView> out = new ArrayList<>();
         for (ClaimStore.PlatformStatementBytes p : store.platformStatements(periodId)) {
-            JsonNode root = tree(p.canonical());
-            JsonNode disputed = root.path("disputed");
-            for (int n = 0; n < disputed.size(); n++) {
-                JsonNode l = disputed.get(n);
+            Section d = section(p.canonical(), "disputed", -1);
+            for (int n = 0; n < d.lines().size(); n++) {
+                JsonNode l = d.lines().get(n);
                 out.add(new ClaimView("resolution", "resolution:" + p.statementId() + "/disputed/" + n, ClaimType.OVER_CLAIM.name(), "HELD",
                         p.periodId(), new LineBody(p.statementId(), "disputed", n), text(l, "platformId"), text(l, "societyId"),
                         text(l, "partyId"), text(l, "workId"), text(l, "workCategory"), text(l, "usageType"), text(l, "unitKind"),
                         new ClaimantView("REGISTRY", "rights-registry"), "the shares claimed for this work exceed 100%; the registry scaled"
-                        + " them pro rata and settlement holds the money until the dispute is resolved", root.path("currency").asText(),
+                        + " them pro rata and settlement holds the money until the dispute is resolved", d.currency(),
                         null, null, text(l, "amount"), null, null));
             }
         }
@@ -404,13 +407,45 @@ public class Claims {
         }
     }
 
-    private static JsonNode tree(byte[] canonical) {
-        try {
-            return JSON.readTree(canonical);
+    /** A stored statement's currency and the lines wanted of one section. */
+    private record Section(String currency, List<JsonNode> lines) {
+    }
+
+    /**
+     * Streams a stored statement for its {@code currency} and the lines of {@code name} (every one, or only the one at
+     * {@code only} when it is 0 or more), skipping everything else unread: a statement of a 10M-line period is tens of
+     * megabytes, and a claim needs one line of it, the operator's list only the disputed ones.
+     */
+    private static Section section(byte[] canonical, String name, int only) {
+        try (com.fasterxml.jackson.core.JsonParser p = JSON.getFactory().createParser(canonical)) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                throw new IllegalStateException("a stored statement is not a JSON object");
+            }
+            String currency = null;
+            List<JsonNode> lines = new ArrayList<>();
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String member = p.currentName();
+                com.fasterxml.jackson.core.JsonToken t = p.nextToken();
+                if ("currency".equals(member) && t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
+                    currency = p.getText();
+                } else if (name.equals(member) && t == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+                    for (int n = 0; p.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY; n++) {
+                        if (only < 0 || n == only) {
+                            lines.add(JSON.readTree(p));
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+            return new Section(currency, lines);
         } catch (IOException e) {
             throw new IllegalStateException("a stored statement is not readable JSON", e);
         }
     }
+
 
     private static String text(JsonNode n, String field) {
         JsonNode v = n.path(field);
