@@ -29,6 +29,15 @@ public class ClaimHolder {
     public static final int LOCK_CLASS = 0x4653494E;
     private static final Logger LOG = Logger.getLogger(ClaimHolder.class);
 
+    /**
+     * SQL that is true when the instance whose key is in the high 32 bits of {@code tokenColumn} is gone: its
+     * session's advisory lock is no longer in pg_locks. Event claims and Idempotency-Keys are taken over on it.
+     */
+    static String holderGone(String tokenColumn) {
+        return "NOT EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted AND l.classid = "
+                + (LOCK_CLASS & 0xFFFF_FFFFL) + " AND l.objsubid = 2 AND l.objid = ((" + tokenColumn + " >> 32) & 4294967295)::oid)";
+    }
+
     private final AgroalDataSource dataSource;
     private final int instanceKey = new SecureRandom().nextInt();
     private final AtomicInteger requests = new AtomicInteger();

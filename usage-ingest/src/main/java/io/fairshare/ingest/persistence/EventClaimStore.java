@@ -38,11 +38,9 @@ public class EventClaimStore {
               WHERE CASE WHEN event_claim.state <> 'P' THEN false
                          WHEN event_claim.fingerprint IS NOT NULL AND event_claim.fingerprint <> EXCLUDED.fingerprint THEN false
                          WHEN ? OR event_claim.claim_token IS NULL THEN true
-                         ELSE NOT EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted
-                                            AND l.classid = %d AND l.objsubid = 2
-                                            AND l.objid = ((event_claim.claim_token >> 32) & 4294967295)::oid)
+                         ELSE %s
                     END
-            RETURNING event_id""".formatted(ClaimHolder.LOCK_CLASS & 0xFFFF_FFFFL);
+            RETURNING event_id""".formatted(ClaimHolder.holderGone("event_claim.claim_token"));
     private static final String FINGERPRINTS = """
             SELECT event_id, fingerprint FROM event_claim
              WHERE platform_id = ? AND event_id = ANY (?::varchar[]) AND fingerprint IS NOT NULL""";

@@ -23,10 +23,8 @@ public class IdempotencyKeyStore {
             VALUES (?, ?, ?, 'P', ?)
             ON CONFLICT (platform_id, idem_key) DO UPDATE SET claim_token = EXCLUDED.claim_token, created_at = now()
               WHERE k.state = 'P' AND k.request_sha256 = EXCLUDED.request_sha256
-                AND NOT EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted
-                                  AND l.classid = %d AND l.objsubid = 2
-                                  AND l.objid = ((k.claim_token >> 32) & 4294967295)::oid)
-            RETURNING 1""".formatted(ClaimHolder.LOCK_CLASS & 0xFFFF_FFFFL);
+                AND %s
+            RETURNING 1""".formatted(ClaimHolder.holderGone("k.claim_token"));
     private static final String READ = "SELECT request_sha256, state, response FROM idempotency_key WHERE platform_id = ? AND idem_key = ?";
     private static final String ANSWER = """
             UPDATE idempotency_key SET state = 'D', response = ? WHERE platform_id = ? AND idem_key = ? AND claim_token = ? AND state = 'P'""";
