@@ -3,8 +3,6 @@ package io.fairshare.contracts;
 /** SmallRye Reactive Messaging channel names; each is mapped to a {@link Topics topic} in config. */
 public final class Channels {
     public static final String USAGE_ACCEPTED_OUT = "usage-accepted-out";
-    public static final String USAGE_ACCEPTED_IN = "usage-accepted-in";
-    public static final String USAGE_RESOLVED_OUT = "usage-resolved-out";
     public static final String USAGE_RESOLVED_IN = "usage-resolved-in";
     public static final String USAGE_UNMATCHED_OUT = "usage-unmatched-out";
     public static final String REGISTRY_CHANGES_OUT = "registry-changes-out";

@@ -3,6 +3,7 @@ package io.fairshare.registry.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Map;
 
 /** Settings of the resolution stream and of back-claims ({@code fairshare.resolution.*}; see the README). */
 @ConfigMapping(prefix = "fairshare.resolution")
@@ -15,6 +16,19 @@ public interface ResolutionConfig {
      */
     @WithDefault("${HOSTNAME:local}")
     String instanceId();
+
+    /**
+     * Accepted events per poll, and so at most per Kafka transaction of the resolution stream ({@code max.poll.records}).
+     * Larger batches commit less often; on 2 shared cores CPU per event, not commit latency, is the bound.
+     */
+    @WithDefault("2000")
+    int maxBatch();
+
+    /** Kafka consumer settings of the resolution stream over the {@code kafka.*} ones ({@code ...consumer.session.timeout.ms=6000}). */
+    Map<String, String> consumer();
+
+    /** Kafka producer settings of the resolution stream over its own ({@code ...producer.linger.ms=10}). */
+    Map<String, String> producer();
 
     BackClaim backClaim();
 

@@ -215,8 +215,8 @@ class ResolutionCrashIT {
                 // the same instance after the restart: its transactional id fences the killed run's open transaction
                 "-Dfairshare.resolution.instance-id=crash-it",
                 // the killed consumer leaves the group after 6 s rather than 45 s
-                "-Dmp.messaging.incoming.usage-accepted-in.session.timeout.ms=6000",
-                "-Dmp.messaging.incoming.usage-accepted-in.heartbeat.interval.ms=1000",
+                "-Dfairshare.resolution.consumer.session.timeout.ms=6000",
+                "-Dfairshare.resolution.consumer.heartbeat.interval.ms=1000",
                 "-Dmp.messaging.incoming.usage-unmatched-store.session.timeout.ms=6000",
                 "-Dmp.messaging.incoming.usage-unmatched-store.heartbeat.interval.ms=1000",
                 "-jar", jar.toString()))
