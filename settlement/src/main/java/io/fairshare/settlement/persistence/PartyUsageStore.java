@@ -14,17 +14,17 @@ import java.util.List;
 /**
  * One party's stored usage and the issued statements that may name it, read in one snapshot: the usage lines
  * grouped by settle period, platform, model, work and status, read from the aggregate the ledger keeps as usage is
- * appended ({@code party_usage_total}, V120), never from a scan of usage_line; the party's own statements; and the statements of
+ * appended ({@code usage_total}, V130: its rows with a party), never from a scan of usage_line; the party's own statements; and the statements of
  * the societies it appears with on usage lines (whose lines may name it).
  */
 @ApplicationScoped
 public class PartyUsageStore {
-    /** The party's rows of the aggregate kept as usage is appended (V120): '' keys read back as null. */
+    /** The party's rows of the aggregate kept as usage is appended (V130): '' keys read back as null. */
     private static final String USAGE = """
             SELECT settle_period, usage_period, platform_id, nullif(model_id, ''), nullif(model_version, ''), nullif(society_id, ''), work_id,
                    work_category, usage_type, unit_kind, status, nullif(tariff_id, ''), disputed, back_claim, events, units, attributed_x
-            FROM party_usage_total
-            WHERE party_id = ? AND (?::varchar IS NULL OR settle_period = ?)
+            FROM usage_total
+            WHERE party_id = ? AND party_id <> '' AND (?::varchar IS NULL OR settle_period = ?)
             ORDER BY 1, 3, 4, 5, 7, 6, 11, 2
             """;
     private static final String STATEMENTS = """

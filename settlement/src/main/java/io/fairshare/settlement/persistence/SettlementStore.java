@@ -32,18 +32,24 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class SettlementStore {
+    /**
+     * The close's rows, read from the aggregate the ledger keeps in each batch's transaction (V130, {@code usage_total}),
+     * never from a scan of usage_line: the same figures as {@code GROUP BY} the key over the lines, {@code count(*)}
+     * being the aggregate's {@code lines}; '' keys read back as null.
+     */
     private static final String ROWS = """
-            SELECT platform_id, usage_period, society_id, party_id, work_id, work_category, usage_type, unit_kind, tariff_id, status,
-                   disputed, back_claim, count(*), sum(units), sum(attributed_x)
-            FROM usage_line
+            SELECT platform_id, usage_period, nullif(society_id, ''), nullif(party_id, ''), work_id, work_category, usage_type, unit_kind,
+                   nullif(tariff_id, ''), status, disputed, back_claim, sum(lines), sum(units), sum(attributed_x)
+            FROM usage_total
             WHERE settle_period = ? OR (? AND settle_period < ?)
             GROUP BY platform_id, usage_period, society_id, party_id, work_id, work_category, usage_type, unit_kind, tariff_id, status,
                      disputed, back_claim""";
     /** The close's rows split further by model: each line's model parts, for platform statements' breakdown. */
     private static final String MODEL_ROWS = """
-            SELECT platform_id, usage_period, society_id, party_id, work_id, work_category, usage_type, unit_kind, tariff_id, status,
-                   disputed, back_claim, count(*), sum(units), sum(attributed_x), model_id, model_version
-            FROM usage_line
+            SELECT platform_id, usage_period, nullif(society_id, ''), nullif(party_id, ''), work_id, work_category, usage_type, unit_kind,
+                   nullif(tariff_id, ''), status, disputed, back_claim, sum(lines), sum(units), sum(attributed_x), nullif(model_id, ''),
+                   nullif(model_version, '')
+            FROM usage_total
             WHERE settle_period = ? OR (? AND settle_period < ?)
             GROUP BY platform_id, usage_period, society_id, party_id, work_id, work_category, usage_type, unit_kind, tariff_id, status,
                      disputed, back_claim, model_id, model_version""";

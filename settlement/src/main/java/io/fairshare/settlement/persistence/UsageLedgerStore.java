@@ -25,7 +25,8 @@ import java.util.Map;
  * inserts the events' keys with one statement over arrays ({@code unnest}, {@code ON CONFLICT DO NOTHING
  * RETURNING}) and COPYs the lines of the events that were new: an event already stored under
  * {@code (platform_id, event_id)} is skipped with its lines. The same transaction adds the inserted events to the
- * disclosure aggregates ({@link DisclosureAggregates}) and to the party-view aggregate ({@link PartyAggregates}).
+ * disclosure aggregates ({@link DisclosureAggregates}) and to the usage aggregate the close and the party view read
+ * ({@link UsageTotals}).
  */
 @ApplicationScoped
 public class UsageLedgerStore {
@@ -142,7 +143,7 @@ public class UsageLedgerStore {
         }
         CopyText copy = new CopyText(inserted.size() * 200);
         DisclosureAggregates aggregates = new DisclosureAggregates();
-        PartyAggregates parties = new PartyAggregates();
+        UsageTotals totals = new UsageTotals();
         int lines = 0;
         for (int i = 0; i < n; i++) {
             ResolvedUsage e = events.get(i);
@@ -150,7 +151,7 @@ public class UsageLedgerStore {
                 continue;
             }
             aggregates.add(settle[i], e);
-            parties.add(settle[i], usage[i], e);
+            totals.add(settle[i], usage[i], e);
             BigDecimal weighted = e.weightedUnits();
             for (ResolvedLine l : e.lines()) {
                 copy.field(settle[i]).field(usage[i]).field(e.platformId()).field(e.eventId()).field(l.societyId()).field(l.partyId())
@@ -162,8 +163,8 @@ public class UsageLedgerStore {
             }
         }
         copy.copy(c, COPY_LINES, "usage lines");
-        aggregates.store(c); // the disclosure and party aggregates of exactly the lines COPY'd, in the same transaction
-        parties.store(c);
+        aggregates.store(c); // the disclosure and usage aggregates of exactly the lines COPY'd, in the same transaction
+        totals.store(c);
         return lines;
     }
 

@@ -11,14 +11,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.agroal.api.AgroalDataSource;
 import io.fairshare.contracts.usage.LineStatus;
+import io.fairshare.contracts.usage.ResolvedLineV1;
+import io.fairshare.contracts.usage.UnitKind;
+import io.fairshare.contracts.usage.UsageAcceptedV1;
 import io.fairshare.contracts.usage.UsageResolvedV1;
+import io.fairshare.contracts.usage.UsageType;
+import io.fairshare.settlement.domain.usage.ModelUsage;
+import io.fairshare.settlement.domain.usage.UsageRow;
+import io.fairshare.settlement.persistence.SettlementStore;
 import io.fairshare.testsupport.FairshareTestResources;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** The usage ledger: one row per event however often it arrives, periods by time of use in Seoul, bad events refused. */
@@ -58,18 +67,26 @@ class UsageLedgerTest {
         assertEquals(units, count(db, SUMS, "plat-dup"));
     }
 
-    /** The party view's aggregate (V120), key columns then sums, as text in key order. */
-    static final String PARTY_AGGREGATE = """
+    /** The usage aggregate (V130) the close and the party view read, key columns then sums, as text in key order. */
+    static final String AGGREGATE = """
             SELECT party_id, settle_period, usage_period, platform_id, model_id, model_version, society_id, work_id, work_category, usage_type,
-                   unit_kind, status, tariff_id, disputed, back_claim, events, units, attributed_x
-            FROM party_usage_total WHERE platform_id = ? ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15""";
-    /** The same figures straight from the lines: the GROUP BY the party view ran before the aggregate. */
-    static final String PARTY_GROUP_BY = """
-            SELECT party_id, settle_period, usage_period, platform_id, coalesce(model_id, ''), coalesce(model_version, ''),
+                   unit_kind, status, tariff_id, disputed, back_claim, events, lines, units, attributed_x
+            FROM usage_total WHERE platform_id = ? ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15""";
+    /** The same figures straight from the lines: the GROUP BY the party view and the close ran before the aggregate. */
+    static final String GROUP_BY = """
+            SELECT coalesce(party_id, ''), settle_period, usage_period, platform_id, coalesce(model_id, ''), coalesce(model_version, ''),
                    coalesce(society_id, ''), work_id, work_category, usage_type, unit_kind, status, coalesce(tariff_id, ''), disputed,
-                   back_claim, count(DISTINCT event_id), sum(units), sum(attributed_x)
-            FROM usage_line WHERE platform_id = ? AND party_id IS NOT NULL
+                   back_claim, count(DISTINCT event_id), count(*), sum(units), sum(attributed_x)
+            FROM usage_line WHERE platform_id = ?
             GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15""";
+    /** The close's rows as the close computed them before V130: a GROUP BY over the lines (here of one platform). */
+    static final String CLOSE_GROUP_BY = """
+            SELECT platform_id, usage_period, society_id, party_id, work_id, work_category, usage_type, unit_kind, tariff_id, status,
+                   disputed, back_claim, count(*), sum(units), sum(attributed_x), model_id, model_version
+            FROM usage_line
+            WHERE platform_id = ? AND (settle_period = ? OR (? AND settle_period < ?))
+            GROUP BY platform_id, usage_period, society_id, party_id, work_id, work_category, usage_type, unit_kind, tariff_id, status,
+                     disputed, back_claim, model_id, model_version""";
 
     List<String> rows(String sql, String platform) throws Exception {
         try (var c = db.getConnection(); var ps = c.prepareStatement(sql)) {
@@ -78,42 +95,146 @@ class UsageLedgerTest {
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) {
                     StringBuilder row = new StringBuilder();
-                    for (int i = 1; i <= 17; i++) {
+                    for (int i = 1; i <= 18; i++) {
                         row.append(rs.getString(i)).append('|');
                     }
-                    out.add(row.append(rs.getBigDecimal(18).stripTrailingZeros().toPlainString()).toString());
+                    out.add(row.append(rs.getBigDecimal(19).stripTrailingZeros().toPlainString()).toString());
                 }
             }
             return out;
         }
     }
 
-    @Test
-    void thePartyAggregateEqualsAGroupByOverTheLinesAfterARedelivery() throws Exception {
+    /** 300 events of two models and two months, with lines of one key twice, a direct party, disputed and party-less lines. */
+    static List<UsageResolvedV1> aggregateEvents(String platform) {
         List<UsageResolvedV1> events = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             // two lines of one party under the same key (one event, counted once), a direct party (no society, no tariff),
-            // and an unclaimed remainder (no party: not in the party view); two months
-            events.add(event("plat-agg", "a-" + i, i % 4 == 0 ? "2026-07-10T00:00:00Z" : "2026-06-10T00:00:00Z", 1000 + i, "w-" + (i % 7),
-                    line("p-" + (i % 5), "s-alpha", 5000, LineStatus.LICENSED, "t-ledger"),
+            // a disputed line, and an unclaimed remainder (no party: in the close's rows, not in the party view); two months
+            UsageResolvedV1 e = event(platform, "a-" + i, i % 4 == 0 ? "2026-07-10T00:00:00Z" : "2026-06-10T00:00:00Z", 1000 + i,
+                    "w-" + (i % 7),
+                    line("p-" + (i % 5), "s-alpha", 4000, LineStatus.LICENSED, "t-ledger"),
                     line("p-" + (i % 5), "s-alpha", 2500, LineStatus.LICENSED, "t-ledger"),
                     line("p-" + (i % 3), null, 1500, LineStatus.UNLICENSED, null),
-                    line(null, null, 1000, LineStatus.UNCLAIMED, null)));
+                    new ResolvedLineV1("p-" + (i % 2), "s-beta", 1000, LineStatus.LICENSED, "lic-t-ledger", "t-ledger", true),
+                    line(null, null, 1000, LineStatus.UNCLAIMED, null));
+            if (i % 3 == 0) { // another model
+                var u = e.usage();
+                e = new UsageResolvedV1(new UsageAcceptedV1(u.platformId(), u.eventId(), "saebom", "0.9", u.usageType(), u.work(),
+                        u.units(), u.unitKind(), u.usedAt(), u.territory(), null, null, u.acceptedAt(), null),
+                        e.workId(), e.workCategory(), e.matchedBy(), false, e.lines(), e.resolvedAt());
+            }
+            events.add(e);
         }
+        return events;
+    }
+
+    @Test
+    void theUsageAggregateEqualsAGroupByOverTheLinesAfterARedelivery() throws Exception {
+        List<UsageResolvedV1> events = aggregateEvents("plat-agg");
         publish(events);
         SettlementApi.awaitCount(db, 300, "SELECT count(*) FROM usage_event WHERE platform_id = 'plat-agg'");
-        List<String> before = rows(PARTY_AGGREGATE, "plat-agg");
+        List<String> before = rows(AGGREGATE, "plat-agg");
 
         publish(events); // redelivered after the database commit, before the offset commit
         publish(events.subList(100, 180));
         SettlementApi.awaitConsumed();
-        assertEquals(1200, count(db, "SELECT count(*) FROM usage_line WHERE platform_id = 'plat-agg'"));
-        List<String> after = rows(PARTY_AGGREGATE, "plat-agg");
+        assertEquals(1500, count(db, "SELECT count(*) FROM usage_line WHERE platform_id = 'plat-agg'"));
+        List<String> after = rows(AGGREGATE, "plat-agg");
         assertEquals(before, after);
-        assertEquals(rows(PARTY_GROUP_BY, "plat-agg"), after);
-        // each event once in its society's rows, though two of its lines fall in them
-        assertEquals(300, count(db, "SELECT sum(events) FROM party_usage_total WHERE platform_id = 'plat-agg' AND society_id = 's-alpha'"));
-        assertEquals(300, count(db, "SELECT sum(events) FROM party_usage_total WHERE platform_id = 'plat-agg' AND society_id = ''"));
+        assertEquals(rows(GROUP_BY, "plat-agg"), after);
+        // each event once in its society's rows, though two of its lines fall in them; the close counts both lines
+        assertEquals(300, count(db, "SELECT sum(events) FROM usage_total WHERE platform_id = 'plat-agg' AND society_id = 's-alpha'"));
+        assertEquals(600, count(db, "SELECT sum(lines) FROM usage_total WHERE platform_id = 'plat-agg' AND society_id = 's-alpha'"));
+        assertEquals(300, count(db, "SELECT sum(events) FROM usage_total WHERE platform_id = 'plat-agg' AND society_id = ''"
+                + " AND party_id <> ''"));
+        // the unclaimed remainders, under the party ''
+        assertEquals(300, count(db, "SELECT sum(lines) FROM usage_total WHERE platform_id = 'plat-agg' AND party_id = ''"));
+    }
+
+    @Test
+    void theClosesRowsFromTheAggregateEqualAGroupByOverTheLines() throws Exception {
+        List<UsageResolvedV1> events = aggregateEvents("plat-close-rows");
+        publish(events);
+        publish(events.subList(50, 250)); // a redelivery
+        SettlementApi.awaitConsumed();
+        SettlementApi.awaitCount(db, 1500, "SELECT count(*) FROM usage_line WHERE platform_id = 'plat-close-rows'");
+        List<String> periods = new ArrayList<>();
+        try (var c = db.getConnection(); var ps = c.prepareStatement(
+                "SELECT DISTINCT settle_period FROM usage_line WHERE platform_id = 'plat-close-rows' ORDER BY 1")) {
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    periods.add(rs.getString(1));
+                }
+            }
+        }
+        assertEquals(2, periods.size(), "two months of usage: " + periods);
+        for (String period : periods) {
+            for (boolean genesis : List.of(false, true)) {
+                List<ModelUsage> expected = closeGroupBy(period, genesis);
+                // 2026-06: 225 events of 5 lines; 2026-07: 75, and with the first close's "and before" also 2026-06's
+                assertEquals(periods.indexOf(period) == 0 ? 1125 : genesis ? 1500 : 375,
+                        expected.stream().mapToLong(m -> m.row().events()).sum(), "lines of " + period + ", genesis " + genesis);
+                assertEquals(sorted(expected), sorted(platform(store.modelRows(period, genesis))), period + ", genesis " + genesis);
+                assertEquals(rowSums(expected), platformRows(store.rows(period, genesis)), period + ", genesis " + genesis);
+            }
+        }
+    }
+
+    @Inject
+    SettlementStore store;
+
+    private List<ModelUsage> closeGroupBy(String period, boolean genesis) throws Exception {
+        try (var c = db.getConnection(); var ps = c.prepareStatement(CLOSE_GROUP_BY)) {
+            ps.setString(1, "plat-close-rows");
+            ps.setString(2, period);
+            ps.setBoolean(3, genesis);
+            ps.setString(4, period);
+            List<ModelUsage> out = new ArrayList<>();
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ModelUsage(new UsageRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), UsageType.valueOf(rs.getString(7)), UnitKind.valueOf(rs.getString(8)), rs.getString(9),
+                            io.fairshare.settlement.domain.usage.LineStatus.valueOf(rs.getString(10)), rs.getBoolean(11), rs.getBoolean(12),
+                            rs.getLong(13), rs.getLong(14), rs.getBigDecimal(15).movePointLeft(4)), rs.getString(16), rs.getString(17)));
+                }
+            }
+            return out;
+        }
+    }
+
+    private static List<ModelUsage> platform(List<ModelUsage> rows) {
+        return rows.stream().filter(m -> m.row().platformId().equals("plat-close-rows")).toList();
+    }
+
+    private static List<String> sorted(List<ModelUsage> rows) {
+        return rows.stream().map(ModelUsage::toString).sorted().toList();
+    }
+
+    /** The model rows added up over models: the close's rows, by key (as text). */
+    private static List<String> rowSums(List<ModelUsage> rows) {
+        Map<String, long[]> counts = new TreeMap<>();
+        Map<String, BigDecimal> attributed = new TreeMap<>();
+        for (ModelUsage m : rows) {
+            UsageRow r = m.row();
+            String key = key(r);
+            long[] n = counts.computeIfAbsent(key, k -> new long[2]);
+            n[0] += r.events();
+            n[1] += r.units();
+            attributed.merge(key, r.attributedUnits(), BigDecimal::add);
+        }
+        return counts.keySet().stream().map(k -> k + "|" + counts.get(k)[0] + "|" + counts.get(k)[1] + "|" + attributed.get(k)).toList();
+    }
+
+    private static List<String> platformRows(List<UsageRow> rows) {
+        return rows.stream().filter(r -> r.platformId().equals("plat-close-rows"))
+                .map(r -> key(r) + "|" + r.events() + "|" + r.units() + "|" + r.attributedUnits()).sorted().toList();
+    }
+
+    private static String key(UsageRow r) {
+        return String.join("|", r.platformId(), r.usagePeriod(), String.valueOf(r.societyId()), String.valueOf(r.partyId()), r.workId(),
+                r.workCategory(), r.usageType().name(), r.unitKind().name(), String.valueOf(r.tariffId()), r.status().name(),
+                String.valueOf(r.disputed()), String.valueOf(r.backClaim()));
     }
 
     @Test

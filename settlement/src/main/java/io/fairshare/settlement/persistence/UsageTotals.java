@@ -14,60 +14,61 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The party-view aggregate of one appended batch (V120, {@code party_usage_total}): collected from the lines of the
- * events actually inserted (so a redelivered event, skipped by the ledger, is not counted again), then added with one
+ * The usage aggregate of one appended batch (V130, {@code usage_total}), which the close and the party view read instead
+ * of usage_line: collected from every line of the events actually inserted (so a redelivered event, skipped by the
+ * ledger, is not counted again), lines without a party under the party '', then added with one
  * {@code INSERT ... SELECT ... ORDER BY ... ON CONFLICT DO UPDATE} in the batch's transaction, like
  * {@link DisclosureAggregates}. Rows are sorted in SQL so that concurrent batches take the rows' locks in one order.
  */
-final class PartyAggregates {
+final class UsageTotals {
     private static final int KEY_COLUMNS = 13;
     private static final String ADD = """
-            INSERT INTO party_usage_total AS t (party_id, settle_period, usage_period, platform_id, model_id, model_version, society_id,
-                                                work_id, work_category, usage_type, unit_kind, status, tariff_id, disputed, back_claim,
-                                                events, units, attributed_x)
+            INSERT INTO usage_total AS t (party_id, settle_period, usage_period, platform_id, model_id, model_version, society_id,
+                                          work_id, work_category, usage_type, unit_kind, status, tariff_id, disputed, back_claim,
+                                          events, lines, units, attributed_x)
             SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                 ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::boolean[], ?::bigint[], ?::bigint[], ?::numeric[])
-                     AS x(pa, s, u, p, m, v, so, w, c, ut, uk, st, ta, d, b, e, n, a)
+                                 ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::boolean[], ?::bigint[], ?::bigint[],
+                                 ?::bigint[], ?::numeric[])
+                     AS x(pa, s, u, p, m, v, so, w, c, ut, uk, st, ta, d, b, e, l, n, a)
             ORDER BY pa, s, u, p, m, v, so, w, c, ut, uk, st, ta, d, b
             ON CONFLICT (party_id, settle_period, usage_period, platform_id, model_id, model_version, society_id, work_id, work_category,
                          usage_type, unit_kind, status, tariff_id, disputed, back_claim)
-            DO UPDATE SET events = t.events + EXCLUDED.events, units = t.units + EXCLUDED.units,
+            DO UPDATE SET events = t.events + EXCLUDED.events, lines = t.lines + EXCLUDED.lines, units = t.units + EXCLUDED.units,
                           attributed_x = t.attributed_x + EXCLUDED.attributed_x""";
 
     /** One row's key: the text columns in table order, then disputed and back claim. */
     private record Key(List<String> text, boolean disputed, boolean backClaim) {
     }
 
-    /** A row's sums: events, units, attributed units x share in basis points. */
+    /** A row's sums: events, lines, units, attributed units x share in basis points. */
     private static final class Sums {
         long events;
+        long lines;
         long units;
         BigDecimal attributedX = BigDecimal.ZERO;
     }
 
     private final Map<Key, Sums> rows = new LinkedHashMap<>();
 
-    /** One inserted event, settled in {@code settlePeriod}: its lines with a party, an event counted once per row. */
+    /** One inserted event, settled in {@code settlePeriod}: every line (no party: ''), an event counted once per row. */
     void add(String settlePeriod, String usagePeriod, ResolvedUsage e) {
         Set<Key> touched = new HashSet<>();
         BigDecimal weighted = e.weightedUnits();
         for (ResolvedLine l : e.lines()) {
-            if (l.partyId() == null) {
-                continue;
-            }
-            Key k = new Key(List.of(l.partyId(), settlePeriod, usagePeriod, e.platformId(), nonNull(e.modelId()), nonNull(e.modelVersion()),
+            Key k = new Key(List.of(nonNull(l.partyId()), settlePeriod, usagePeriod, e.platformId(), nonNull(e.modelId()), nonNull(e.modelVersion()),
                     nonNull(l.societyId()), e.workId(), e.workCategory(), e.usageType().name(), e.unitKind().name(), l.status().name(),
                     nonNull(l.tariffId())), l.disputed(), e.backClaim());
             Sums s = rows.computeIfAbsent(k, x -> new Sums());
             if (touched.add(k)) {
                 s.events++;
             }
+            s.lines++;
             s.units += e.units();
             s.attributedX = s.attributedX.add(UsageLedgerStore.attributedX(weighted, l));
         }
     }
 
-    /** Adds the collected rows to the aggregate (nothing when no line named a party). */
+    /** Adds the collected rows to the aggregate (nothing for a batch of no new events). */
     void store(Connection c) throws SQLException {
         if (rows.isEmpty()) {
             return;
@@ -78,7 +79,7 @@ final class PartyAggregates {
             text.add(new String[n]);
         }
         Boolean[] disputed = new Boolean[n], backClaim = new Boolean[n];
-        Long[] events = new Long[n], units = new Long[n];
+        Long[] events = new Long[n], lines = new Long[n], units = new Long[n];
         BigDecimal[] attributed = new BigDecimal[n];
         int r = 0;
         for (Map.Entry<Key, Sums> row : rows.entrySet()) {
@@ -88,6 +89,7 @@ final class PartyAggregates {
             disputed[r] = row.getKey().disputed();
             backClaim[r] = row.getKey().backClaim();
             events[r] = row.getValue().events;
+            lines[r] = row.getValue().lines;
             units[r] = row.getValue().units;
             attributed[r] = row.getValue().attributedX;
             r++;
@@ -100,6 +102,7 @@ final class PartyAggregates {
             ps.setArray(k++, c.createArrayOf("boolean", disputed));
             ps.setArray(k++, c.createArrayOf("boolean", backClaim));
             ps.setArray(k++, c.createArrayOf("bigint", events));
+            ps.setArray(k++, c.createArrayOf("bigint", lines));
             ps.setArray(k++, c.createArrayOf("bigint", units));
             ps.setArray(k, c.createArrayOf("numeric", attributed));
             ps.executeUpdate();
