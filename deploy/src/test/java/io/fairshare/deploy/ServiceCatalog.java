@@ -38,9 +38,13 @@ final class ServiceCatalog {
     static final List<PlainClient> PLAIN_CLIENTS = List.of(
             new PlainClient("usage-ingest", Direction.PRODUCES, Topics.USAGE_ACCEPTED, null, null,
                     "usage-ingest/src/main/java/io/fairshare/ingest/messaging/AcceptedUsagePublisher.java", "Topics.USAGE_ACCEPTED"),
-            // The resolver's transactional producer also writes unmatched usage: the records name their topic.
-            new PlainClient("rights-registry", Direction.PRODUCES, Topics.USAGE_UNMATCHED, null, null,
-                    "rights-registry/src/main/java/io/fairshare/registry/messaging/ResolutionStream.java", ".withTopic(resolved ? Topics.USAGE_RESOLVED : Topics.USAGE_UNMATCHED)"),
+            // The resolution stream: a plain consumer of accepted usage and one transactional producer for both outcomes.
+            new PlainClient("rights-registry", Direction.CONSUMES, Topics.USAGE_ACCEPTED, "rights-registry-resolver", null,
+                    "rights-registry/src/main/java/io/fairshare/registry/messaging/ResolutionStream.java", "GROUP = \"rights-registry-resolver\""),
+            new PlainClient("rights-registry", Direction.PRODUCES, Topics.USAGE_RESOLVED, null, "rights-registry-resolver-",
+                    "rights-registry/src/main/java/io/fairshare/registry/messaging/ResolutionStream.java", "TRANSACTIONAL_ID_CONFIG, GROUP + \"-\""),
+            new PlainClient("rights-registry", Direction.PRODUCES, Topics.USAGE_UNMATCHED, null, "rights-registry-resolver-",
+                    "rights-registry/src/main/java/io/fairshare/registry/messaging/ResolutionStream.java", "resolved ? Topics.USAGE_RESOLVED : Topics.USAGE_UNMATCHED"),
             new PlainClient("rights-registry", Direction.PRODUCES, Topics.REGISTRY_CHANGES, null, null,
                     "rights-registry/src/main/java/io/fairshare/registry/application/ChangeRelay.java", "Topics#REGISTRY_CHANGES"),
             // The same relay publishes issued and revoked credentials: each outbox row names its topic.
