@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /** Settings of the resolution stream and of back-claims ({@code fairshare.resolution.*}; see the README). */
 @ConfigMapping(prefix = "fairshare.resolution")
@@ -23,6 +24,12 @@ public interface ResolutionConfig {
      */
     @WithDefault("2000")
     int maxBatch();
+
+    /**
+     * Threads of the resolution stream, each its own consumer in the group and its own transactional producer
+     * (default: one per core). More threads than the accepted topic has partitions (summed over instances) stay idle.
+     */
+    OptionalInt threads();
 
     /** Kafka consumer settings of the resolution stream over the {@code kafka.*} ones ({@code ...consumer.session.timeout.ms=6000}). */
     Map<String, String> consumer();

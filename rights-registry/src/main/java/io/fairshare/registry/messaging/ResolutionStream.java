@@ -34,6 +34,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -58,7 +59,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
 /**
- * Resolves accepted usage, exactly once, with Kafka's own consume-transform-produce loop on one thread: poll a batch
+ * Resolves accepted usage, exactly once, with Kafka's own consume-transform-produce loop on each of
+ * {@code fairshare.resolution.threads} threads (default: one per core; the accepted topic's partitions are shared
+ * among them and among the instances): poll a batch
  * of {@link Topics#USAGE_ACCEPTED} (group {@value #GROUP}, {@code read_committed}), resolve every event against the
  * live catalogue, send each outcome ({@link Topics#USAGE_RESOLVED} or {@link Topics#USAGE_UNMATCHED}) through one
  * transactional producer, add the batch's next offsets to the same transaction
@@ -75,8 +78,11 @@ import org.jboss.logging.Logger;
  *       producer is replaced (its {@code initTransactions} aborts whatever is open) and the consumer rewound;</li>
  *   <li>a value that is not a {@code UsageAcceptedV1}: the transaction is aborted and the stream stops, offsets
  *       unmoved, readiness DOWN ({@link ResolutionStreamReadiness}): accepted usage must not disappear silently;</li>
- *   <li>a crash: the restarted instance (same instance id, so the same transactional id) fences the old producer, the
- *       broker aborts its open transaction, and consumption resumes from the committed offsets.</li>
+ *   <li>a crash: the restarted instance (same instance id and thread count, so the same transactional ids) fences the
+ *       old producers, the broker aborts their open transactions, and consumption resumes from the committed offsets.
+ *       Restarted with fewer threads, an old producer's open transaction is aborted when its timeout (30 s) passes;
+ *       until then {@code read_committed} readers of its partitions wait; nothing is lost or doubled either way,
+ *       since a commit needs the current group generation.</li>
  * </ul>
  *
  * <p>Tracing, explicit: each record gets a {@value #RESOLVE_SPAN} span, a child of the span its {@code traceparent}
@@ -103,8 +109,7 @@ public class ResolutionStream {
     private final Counter rewinds;
 
     private volatile boolean running;
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private volatile Thread thread;
+    private final List<Worker> workers = new CopyOnWriteArrayList<>();
     /** Why the stream stopped on its own (null while it runs, or after a clean stop). */
     private volatile String failure;
 
@@ -125,22 +130,31 @@ public class ResolutionStream {
     /** After the catalogue is loaded ({@link CatalogueState} starts at priority 2): resolution needs the whole index. */
     void onStart(@Observes @Priority(20) StartupEvent event) {
         running = true;
-        Thread t = new Thread(this::run, "registry-resolution-stream");
-        t.setDaemon(true);
-        thread = t;
-        t.start();
+        int threads = Math.max(1, config.threads().orElse(Runtime.getRuntime().availableProcessors()));
+        LOG.infof("resolution stream starting: %d thread(s), up to %d events per transaction each, consumer settings %s, producer settings %s",
+                threads, config.maxBatch(), config.consumer(), config.producer());
+        for (int i = 0; i < threads; i++) {
+            Worker w = new Worker(GROUP + "-" + config.instanceId() + "-" + i);
+            workers.add(w);
+            w.thread.start();
+        }
     }
 
-    /** Lets the batch in hand commit, then closes the clients (a batch not yet committed is processed again later). */
+    /** Lets the batches in hand commit, then closes the clients (a batch not yet committed is processed again later). */
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
-        running = false;
-        KafkaConsumer<String, byte[]> c = consumer;
-        if (c != null) {
-            c.wakeup();
+        stopAll();
+        for (Worker w : workers) {
+            w.thread.join(Duration.ofSeconds(30).toMillis());
         }
-        Thread t = thread;
-        if (t != null) {
-            t.join(Duration.ofSeconds(30).toMillis());
+    }
+
+    private void stopAll() {
+        running = false;
+        for (Worker w : workers) {
+            KafkaConsumer<String, byte[]> c = w.consumer;
+            if (c != null) {
+                c.wakeup();
+            }
         }
     }
 
@@ -150,16 +164,43 @@ public class ResolutionStream {
     }
 
     boolean isRunning() {
-        return running && thread != null && thread.isAlive();
+        if (!running || workers.isEmpty()) {
+            return false;
+        }
+        for (Worker w : workers) {
+            if (!w.thread.isAlive()) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    private void run() {
+    /**
+     * One consume-transform-produce loop on its own thread, with its own consumer (all in group {@value #GROUP}, so
+     * the partitions are shared among the threads of every instance) and its own transactional producer, whose id
+     * ({@code rights-registry-resolver-<instance-id>-<n>}) is the same after a restart with the same settings.
+     */
+    private final class Worker {
+        final String id;
+        final Thread thread;
+        volatile KafkaConsumer<String, byte[]> consumer;
+
+        Worker(String id) {
+            this.id = id;
+            this.thread = new Thread(this::run, "registry-resolution-stream-" + id.substring(id.lastIndexOf('-') + 1));
+            this.thread.setDaemon(true);
+        }
+
+        private void run() {
+            ResolutionStream.this.run(this);
+        }
+    }
+
+    private void run(Worker w) {
         KafkaProducer<String, byte[]> producer = null;
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerProps(), new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer = c;
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerProps(w.id), new StringDeserializer(), new ByteArrayDeserializer())) {
+            w.consumer = c;
             c.subscribe(List.of(Topics.USAGE_ACCEPTED));
-            LOG.infof("resolution stream started: up to %d events per transaction, consumer settings %s, producer settings %s",
-                    config.maxBatch(), config.consumer(), config.producer());
             long pause = 0;
             boolean rewind = false;
             while (running) {
@@ -168,7 +209,7 @@ public class ResolutionStream {
                         Thread.sleep(pause);
                     }
                     if (producer == null) {
-                        producer = newProducer();
+                        producer = newProducer(w.id);
                     }
                     if (rewind) {
                         rewindToCommitted(c);
@@ -188,7 +229,7 @@ public class ResolutionStream {
                     abortQuietly(producer);
                     failure = e.getMessage();
                     LOG.errorf(e.getCause(), "resolution stopped: %s; fix or remove the record, then restart", e.getMessage());
-                    running = false;
+                    stopAll();
                 } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException | UnsupportedVersionException
                          | InvalidProducerEpochException fatal) {
                     LOG.warnf("the resolver's producer cannot go on (%s); a new one takes over and the batch is processed again", fatal.toString());
@@ -209,8 +250,8 @@ public class ResolutionStream {
         } catch (RuntimeException e) {
             failure = e.toString();
             LOG.error("resolution stream stopped", e);
+            stopAll();
         } finally {
-            running = false;
             closeQuietly(producer);
         }
     }
@@ -311,10 +352,10 @@ public class ResolutionStream {
         return Math.min(Math.max(100, pause * 2), RETRY_PAUSE_MAX.toMillis());
     }
 
-    private Map<String, Object> consumerProps() {
+    private Map<String, Object> consumerProps(String clientId) {
         Map<String, Object> p = new HashMap<>(kafka);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, GROUP + "-" + config.instanceId());
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -323,10 +364,10 @@ public class ResolutionStream {
         return p;
     }
 
-    private KafkaProducer<String, byte[]> newProducer() {
+    private KafkaProducer<String, byte[]> newProducer(String id) {
         Map<String, Object> p = new HashMap<>(kafka);
-        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, GROUP + "-" + config.instanceId());
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, GROUP + "-" + config.instanceId());
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, id);
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, id);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 30_000);
