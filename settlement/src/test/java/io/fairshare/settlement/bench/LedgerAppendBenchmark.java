@@ -134,14 +134,16 @@ public final class LedgerAppendBenchmark {
                     UsageAcceptedV1 u = r.usage();
                     String period = calendar.periodOf(u.usedAt()).id();
                     ev.append(u.platformId()).append('\t').append(u.eventId()).append('\t').append(period).append('\t').append(period)
-                            .append('\t').append(u.usedAt()).append('\t').append(Instant.EPOCH).append('\n');
+                            .append('\t').append(u.usedAt()).append('\t').append(Instant.EPOCH).append("\t\\N\n"); // trace_id (V70): none
                     for (ResolvedLineV1 l : r.lines()) {
                         ln.append(period).append('\t').append(period).append('\t').append(u.platformId()).append('\t').append(u.eventId())
                                 .append('\t').append(nul(l.societyId())).append('\t').append(nul(l.partyId())).append('\t').append(r.workId())
                                 .append('\t').append(r.workCategory()).append('\t').append(u.usageType().name()).append('\t')
                                 .append(u.unitKind().name()).append('\t').append(nul(l.tariffId())).append('\t').append(l.status().name())
                                 .append('\t').append(l.disputed()).append('\t').append(r.backClaim()).append('\t').append(u.units()).append('\t')
-                                .append(BigDecimal.valueOf(u.units()).multiply(BigDecimal.valueOf(l.shareBasisPoints())).toPlainString()).append('\n');
+                                .append(BigDecimal.valueOf(u.units()).multiply(BigDecimal.valueOf(l.shareBasisPoints())).toPlainString())
+                                .append('\t').append(u.modelId()).append('\t').append(u.modelVersion()).append('\t') // the model (V80)
+                                .append(nul(u.trainingRunId())).append('\t').append(nul(u.datasetId())).append('\n');
                     }
                 }
                 c.setAutoCommit(false);
