@@ -38,11 +38,11 @@ final class ServiceCatalog {
     static final List<PlainClient> PLAIN_CLIENTS = List.of(
             new PlainClient("usage-ingest", Direction.PRODUCES, Topics.USAGE_ACCEPTED, null, null,
                     "usage-ingest/src/main/java/io/fairshare/ingest/messaging/AcceptedUsagePublisher.java", "Topics.USAGE_ACCEPTED"),
-            // The resolution stream: a plain consumer of accepted usage and one transactional producer for both outcomes.
+            // The resolution stream: per thread, a plain consumer of accepted usage and one transactional producer for both outcomes.
             new PlainClient("rights-registry", Direction.CONSUMES, Topics.USAGE_ACCEPTED, "rights-registry-resolver", null,
                     "rights-registry/src/main/java/io/fairshare/registry/messaging/ResolutionStream.java", "GROUP = \"rights-registry-resolver\""),
             new PlainClient("rights-registry", Direction.PRODUCES, Topics.USAGE_RESOLVED, null, "rights-registry-resolver-",
-                    "rights-registry/src/main/java/io/fairshare/registry/messaging/ResolutionStream.java", "TRANSACTIONAL_ID_CONFIG, GROUP + \"-\""),
+                    "rights-registry/src/main/java/io/fairshare/registry/messaging/ResolutionStream.java", "new Worker(GROUP + \"-\" + config.instanceId() + \"-\" + i)"),
             new PlainClient("rights-registry", Direction.PRODUCES, Topics.USAGE_UNMATCHED, null, "rights-registry-resolver-",
                     "rights-registry/src/main/java/io/fairshare/registry/messaging/ResolutionStream.java", "resolved ? Topics.USAGE_RESOLVED : Topics.USAGE_UNMATCHED"),
             new PlainClient("rights-registry", Direction.PRODUCES, Topics.REGISTRY_CHANGES, null, null,
